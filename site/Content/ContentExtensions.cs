@@ -1,0 +1,37 @@
+using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Content.Store;
+
+namespace UedaPublicGoals.Content;
+
+/// <summary>Content options, bound from the "Content" section.</summary>
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>The content-seed folder; relative paths resolve against the content root.</summary>
+    public string SeedPath { get; set; } = "../content-seed";
+
+    /// <summary>Import the seed at start (idempotent). Off for a database that is managed elsewhere.</summary>
+    public bool ImportSeedOnStart { get; set; } = true;
+}
+
+public static class ContentExtensions
+{
+    public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ContentOptions>(builder.Configuration.GetSection(ContentOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<PublishedContentCache>();
+        builder.Services.AddScoped<ContentStore>();
+        builder.Services.AddScoped<Seed.ContentSeedImporter>();
+
+        // Order matters: the read model is rebuilt before cached pages are evicted,
+        // so the next request renders from the new snapshot.
+        builder.Services.AddSingleton<IContentPublishedHandler, RebuildReadModelOnPublish>();
+        builder.Services.AddSingleton<IContentPublishedHandler, EvictOutputCacheOnPublish>();
+        return builder;
+    }
+}

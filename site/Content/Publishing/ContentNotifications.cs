@@ -1,0 +1,14 @@
+namespace UedaPublicGoals.Content.Publishing;
+
+/// <summary>Raised after a publish or unpublish has been committed.</summary>
+public sealed record ContentPublishedNotification(Guid DocumentId, bool Unpublished);
+
+/// <summary>
+/// Features that react to publishing (read model, output cache, later the search index)
+/// implement this instead of being called by name from the store, as Umbraco's
+/// notification handlers do.
+/// </summary>
+public interface IContentPublishedHandler
+{
+    Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken);
+}

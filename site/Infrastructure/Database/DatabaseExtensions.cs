@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace UedaPublicGoals.Infrastructure.Database;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Registers <see cref="PortalDbContext"/> on the configured provider.</summary>
+    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = options.ConnectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
+                EnsureSqliteDirectory(sqlite);
+                builder.Services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
+                    o.UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory")));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database__Provider=Postgres needs Database__ConnectionString (e.g. Host=127.0.0.1;Database=ueda;Username=ueda;Password=…).");
+                }
+
+                builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database__Provider '{options.Provider}'. Use Sqlite or Postgres.");
+        }
+
+        return builder;
+    }
+
+    public static string DefaultSqliteConnectionString(string contentRoot) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(contentRoot, "App_Data", "portal.db") }.ToString();
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

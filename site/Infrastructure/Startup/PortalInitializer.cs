@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UedaPublicGoals.Content;
+using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Content.Seed;
+using UedaPublicGoals.Infrastructure.Database;
+
+namespace UedaPublicGoals.Infrastructure.Startup;
+
+/// <summary>Start-up work that must finish before the first request: migrate, seed, warm the read model.</summary>
+public static class PortalInitializer
+{
+    public static async Task InitializePortalAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("UedaPublicGoals.Startup");
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Database.MigrateAsync(ct);
+
+            var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
+            if (options.ImportSeedOnStart)
+            {
+                var seedPath = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.SeedPath));
+                var seed = ContentSeedReader.Read(seedPath);
+                var result = await scope.ServiceProvider.GetRequiredService<ContentSeedImporter>().ImportAsync(seed, ct);
+                logger.LogInformation(
+                    "Content seed {Path}: added {Departments} departments, {Years} fiscal years, {Goals} goals, {Pages} pages.",
+                    seedPath, result.DepartmentsAdded, result.FiscalYearsAdded, result.GoalsAdded, result.PagesAdded);
+            }
+        }
+
+        await app.Services.GetRequiredService<PublishedContentCache>().RebuildAsync(ct);
+    }
+}

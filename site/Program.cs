@@ -1,0 +1,54 @@
+using UedaPublicGoals.Content;
+using UedaPublicGoals.Content.Seed;
+using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Infrastructure.Startup;
+using UedaPublicGoals.Public;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalDatabase();
+builder.AddContent();
+builder.AddPublicSite();
+
+var app = builder.Build();
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseResponseCompression();
+app.UseRouting();
+app.UseOutputCache();
+
+app.MapStaticAssets();
+app.MapControllers();
+
+try
+{
+    await app.InitializePortalAsync();
+}
+catch (ContentSeedException ex)
+{
+    // One clear line for the operator; the import ran in a transaction, so nothing stays half-imported.
+    Console.Error.WriteLine(ex.Message);
+    if (app.Services.GetService<IHostEnvironment>()?.EnvironmentName == "Testing")
+    {
+        throw;
+    }
+
+    Environment.ExitCode = 1;
+    return;
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.ReadModel;
+
+namespace UedaPublicGoals.Public;
+
+/// <summary>
+/// The pages residents read. Everything comes from the in-memory published read model;
+/// responses are output-cached and tagged so a publish evicts exactly what it changed.
+/// </summary>
+public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown) : Controller
+{
+    private const string Home = "ホーム";
+
+    [HttpGet("/")]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Index()
+    {
+        TagListing();
+        var site = cache.Current;
+        ViewData[nameof(PageMeta)] = new PageMeta(
+            "上田市 重点目標ポータル",
+            "上田市の各部局が毎年定める重点目標と、その進み具合（中間報告・期末報告）を読みやすくまとめたサイトです。",
+            "/") { OpenGraphType = "website" };
+        return View(site);
+    }
+
+    [HttpGet("/{department:slug}")]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Department(string department)
+    {
+        var found = cache.Current.FindDepartment(department);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (RedirectToTrailingSlash() is { } redirect)
+        {
+            return redirect;
+        }
+
+        TagListing();
+        ViewData[nameof(PageMeta)] = new PageMeta(found.Name, $"{found.Name}の重点目標（年度別）", found.Url)
+        {
+            Breadcrumbs = [new(Home, "/"), new(found.Name, null)],
+        };
+        return View(found);
+    }
+
+    [HttpGet("/{department:slug}/{year:slug}")]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Year(string department, string year)
+    {
+        var found = cache.Current.FindDepartment(department)?.FindYear(year);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (RedirectToTrailingSlash() is { } redirect)
+        {
+            return redirect;
+        }
+
+        TagListing();
+        var title = $"{found.Department.Name} {found.Heading}";
+        ViewData[nameof(PageMeta)] = new PageMeta(
+            title,
+            $"{found.Department.Name}の{found.Label}の重点目標{found.Goals.Count}件を優先順位の順に掲載しています。",
+            found.Url)
+        {
+            Breadcrumbs = [new(Home, "/"), new(found.Department.Name, found.Department.Url), new(found.Label, null)],
+        };
+        return View(found);
+    }
+
+    [HttpGet("/{department:slug}/{year:slug}/{goal:slug}")]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Goal(string department, string year, string goal)
+    {
+        var found = cache.Current.FindDepartment(department)?.FindYear(year)?.FindGoal(goal);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (RedirectToTrailingSlash() is { } redirect)
+        {
+            return redirect;
+        }
+
+        TagDocument(found.DocumentId);
+        var description = markdown.ToPlainText(found.Content.PurposeAndEffect);
+        ViewData[nameof(PageMeta)] = new PageMeta(found.Content.Title, Shorten(description, 120), found.Url)
+        {
+            Breadcrumbs =
+            [
+                new(Home, "/"),
+                new(found.Department.Name, found.Department.Url),
+                new(found.Year.Label, found.Year.Url),
+                new($"重点目標 {found.Content.Priority}", null),
+            ],
+        };
+        return View(found);
+    }
+
+    [HttpGet("/pages/{slug:slug}")]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Page(string slug)
+    {
+        var found = cache.Current.FindPage(slug);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        TagDocument(found.DocumentId);
+        ViewData[nameof(PageMeta)] = new PageMeta(found.Content.Title, found.Content.Summary ?? found.Content.Title, found.Url)
+        {
+            Breadcrumbs = [new(Home, "/"), new(found.Content.Title, null)],
+        };
+        return View(found);
+    }
+
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
+
+    /// <summary>Content URLs end in a slash; the slash-less form redirects permanently so there is one canonical URL.</summary>
+    private RedirectResult? RedirectToTrailingSlash()
+    {
+        var path = Request.Path.Value ?? "/";
+        return path.EndsWith('/') ? null : RedirectPermanent(path + "/" + Request.QueryString);
+    }
+
+    private void TagDocument(Guid documentId) =>
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Document(documentId));
+
+    private void TagListing() =>
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace UedaPublicGoals.Public;
+
+/// <summary>Japanese error pages. Never shows exception details: those go to the log only.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/error/{code:int}")]
+    public IActionResult Show(int code)
+    {
+        var status = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = status;
+        ViewData[nameof(PageMeta)] = new PageMeta(ErrorTitle(status), ErrorTitle(status), $"/error/{status}") { NoIndex = true };
+        return View("Error", status);
+    }
+
+    public static string ErrorTitle(int status) => status switch
+    {
+        404 => "ページが見つかりません",
+        400 => "リクエストの内容に誤りがあります",
+        403 => "このページを表示する権限がありません",
+        429 => "アクセスが集中しています",
+        _ when status >= 500 => "エラーが発生しました",
+        _ => "ページを表示できません",
+    };
+}

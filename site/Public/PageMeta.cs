@@ -1,0 +1,14 @@
+namespace UedaPublicGoals.Public;
+
+public sealed record Breadcrumb(string Label, string? Url);
+
+/// <summary>What the layout needs for the head (title, canonical, OpenGraph) and the breadcrumbs.</summary>
+public sealed record PageMeta(string Title, string Description, string Path)
+{
+    public IReadOnlyList<Breadcrumb> Breadcrumbs { get; init; } = [];
+
+    public string OpenGraphType { get; init; } = "article";
+
+    /// <summary>Drafts in preview and error pages must not be indexed.</summary>
+    public bool NoIndex { get; init; }
+}
