@@ -6,6 +6,10 @@ using UedaPublicGoals.Public;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve wwwroot through the build's static asset manifest in every environment, not only
+// Development, so `dotnet run` in Production behaves like the published site.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
@@ -29,7 +33,7 @@ app.UseRouting();
 app.UseOutputCache();
 
 app.MapStaticAssets();
-app.MapControllers();
+app.MapControllers().WithStaticAssets();
 
 try
 {

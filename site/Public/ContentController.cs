@@ -14,7 +14,7 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
 {
     private const string Home = "ホーム";
 
-    [HttpGet("/")]
+    [HttpGetOrHead("/")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Index()
     {
@@ -27,7 +27,7 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         return View(site);
     }
 
-    [HttpGet("/{department:slug}")]
+    [HttpGetOrHead("/{department:slug}")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Department(string department)
     {
@@ -50,7 +50,7 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         return View(found);
     }
 
-    [HttpGet("/{department:slug}/{year:slug}")]
+    [HttpGetOrHead("/{department:slug}/{year:slug}")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Year(string department, string year)
     {
@@ -77,7 +77,7 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         return View(found);
     }
 
-    [HttpGet("/{department:slug}/{year:slug}/{goal:slug}")]
+    [HttpGetOrHead("/{department:slug}/{year:slug}/{goal:slug}")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Goal(string department, string year, string goal)
     {
@@ -107,7 +107,7 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         return View(found);
     }
 
-    [HttpGet("/pages/{slug:slug}")]
+    [HttpGetOrHead("/pages/{slug:slug}")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Page(string slug)
     {

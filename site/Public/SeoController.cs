@@ -10,14 +10,14 @@ namespace UedaPublicGoals.Public;
 
 public sealed class SeoController(PublishedContentCache cache, IOptions<SiteOptions> site) : Controller
 {
-    [HttpGet("/robots.txt")]
+    [HttpGetOrHead("/robots.txt")]
     public ContentResult Robots()
     {
         var sitemap = site.Value.AbsoluteUrl(Request, "/sitemap.xml");
         return Content($"User-agent: *\nDisallow: /backoffice/\nDisallow: /error/\nSitemap: {sitemap}\n", "text/plain; charset=utf-8");
     }
 
-    [HttpGet("/sitemap.xml")]
+    [HttpGetOrHead("/sitemap.xml")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public ContentResult Sitemap()
     {

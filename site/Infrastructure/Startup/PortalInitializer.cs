@@ -21,7 +21,7 @@ public static class PortalInitializer
             var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
             if (options.ImportSeedOnStart)
             {
-                var seedPath = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.SeedPath));
+                var seedPath = options.ResolveSeedPath(app.Environment.ContentRootPath);
                 var seed = ContentSeedReader.Read(seedPath);
                 var result = await scope.ServiceProvider.GetRequiredService<ContentSeedImporter>().ImportAsync(seed, ct);
                 logger.LogInformation(
