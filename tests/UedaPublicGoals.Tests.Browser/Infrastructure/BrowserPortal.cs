@@ -1,0 +1,109 @@
+using Microsoft.Playwright;
+
+namespace UedaPublicGoals.Tests.Browser.Infrastructure;
+
+/// <summary>
+/// One Kestrel-hosted site and one headless Debian Chromium for the whole browser suite
+/// (both are slow to start); every test opens its own browser context.
+/// </summary>
+/// <remarks>
+/// Playwright never downloads a browser here: it launches the system Chromium through
+/// <see cref="ChromiumPath"/>. When that file is missing every test fails with a message
+/// that says to run ./test.sh, which installs the chromium and fonts-noto-cjk packages.
+/// </remarks>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+    ];
+
+    private KestrelPortalFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri RootUri => factory?.RootUri ?? throw new InvalidOperationException("The portal has not started.");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. The browser tests use Debian's chromium package " +
+                "(Playwright is not allowed to download a browser). Run ./test.sh from the repository root, " +
+                "which installs chromium and fonts-noto-cjk, or: sudo apt-get install -y chromium fonts-noto-cjk");
+        }
+
+        // Belt and braces: nothing in this suite may fetch a browser build.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+
+        factory = new KestrelPortalFactory();
+        var serverStart = Task.Run(factory.Start);
+
+        try
+        {
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ChromiumArgs,
+                Timeout = 30_000,
+            });
+        }
+        finally
+        {
+            // Never leave the server starting in the background, even when the browser failed.
+            await serverStart;
+        }
+    }
+
+    /// <summary>A fresh context (own cookies, cache, viewport) whose relative URLs resolve against the portal.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width, int height, bool javaScriptEnabled = true, bool bypassCsp = false) =>
+        NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScriptEnabled,
+            BypassCSP = bypassCsp,
+        });
+
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = RootUri.ToString();
+        options.Locale ??= "ja-JP";
+        options.DeviceScaleFactor ??= 1;
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        return context;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserPortalCollection : ICollectionFixture<BrowserPortal>
+{
+    public const string Name = "Browser portal";
+}
