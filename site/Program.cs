@@ -1,3 +1,4 @@
+using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
@@ -13,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
+builder.AddBackoffice();
 
 var app = builder.Build();
 
@@ -30,6 +32,9 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseResponseCompression();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseBackofficeGate();
 app.UseOutputCache();
 
 app.MapStaticAssets();

@@ -28,6 +28,13 @@ public static class JapaneseDates
 
     public static string Long(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
+    /// <summary>Stored UTC shown as Tokyo date and time, e.g. 2024年10月1日 9:00.</summary>
+    public static string LongWithTime(DateTime utc)
+    {
+        var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
+        return $"{Long(DateOnly.FromDateTime(tokyo))} {tokyo:H:mm}";
+    }
+
     /// <summary>Stored UTC shown as the Tokyo calendar date.</summary>
     public static string Long(DateTime utc) => Long(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo)));
 }

@@ -8,6 +8,9 @@ public sealed class Department
     public string Name { get; set; } = "";
     public int SortOrder { get; set; }
     public List<FiscalYear> FiscalYears { get; set; } = [];
+
+    /// <summary>Set when moved to the recycle bin.</summary>
+    public DateTime? DeletedUtc { get; set; }
 }
 
 /// <summary>A department's fiscal year (令和6年度 = 2024), holding its priority goals.</summary>
@@ -25,4 +28,7 @@ public sealed class FiscalYear
 
     /// <summary>Heading as the department writes it, e.g. 令和6年度 重点目標.</summary>
     public string Heading { get; set; } = "";
+
+    /// <summary>Set when moved to the recycle bin.</summary>
+    public DateTime? DeletedUtc { get; set; }
 }

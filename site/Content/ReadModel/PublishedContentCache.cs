@@ -35,11 +35,16 @@ public sealed class PublishedContentCache(IServiceScopeFactory scopes, TimeProvi
 
     internal static async Task<PublishedSite> LoadAsync(PortalDbContext db, DateTime now, CancellationToken ct)
     {
-        var departments = await db.Departments.AsNoTracking().Include(d => d.FiscalYears).OrderBy(d => d.SortOrder).ThenBy(d => d.Slug).ToListAsync(ct);
+        // Anything in the recycle bin is off the public site, and so is everything under it.
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => d.DeletedUtc == null)
+            .Include(d => d.FiscalYears.Where(y => y.DeletedUtc == null))
+            .OrderBy(d => d.SortOrder).ThenBy(d => d.Slug)
+            .ToListAsync(ct);
         var published = await (
             from d in db.Documents.AsNoTracking()
             join v in db.Versions.AsNoTracking() on new { DocumentId = d.Id, Number = d.PublishedVersion!.Value } equals new { v.DocumentId, v.Number }
-            where d.PublishedVersion != null
+            where d.PublishedVersion != null && d.DeletedUtc == null
             select new { d.Id, d.Kind, d.FiscalYearId, d.Slug, d.SortOrder, d.PublishedUtc, v.Number, v.Json }).ToListAsync(ct);
 
         var goalsByYear = published.Where(p => p.Kind == DocumentKind.Goal).ToLookup(p => p.FiscalYearId);

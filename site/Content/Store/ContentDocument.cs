@@ -39,6 +39,15 @@ public sealed class ContentDocument
 
     public DateTime? PublishedUtc { get; set; }
 
+    /// <summary>Publish the current draft at this time (UTC); run by the scheduler.</summary>
+    public DateTime? ScheduledPublishUtc { get; set; }
+
+    /// <summary>Take the document off the public site at this time (UTC).</summary>
+    public DateTime? ScheduledUnpublishUtc { get; set; }
+
+    /// <summary>Set when moved to the recycle bin; restore clears it and the document returns to its place.</summary>
+    public DateTime? DeletedUtc { get; set; }
+
     /// <summary>Optimistic concurrency token: a second save from a stale copy is refused.</summary>
     public Guid ConcurrencyStamp { get; set; }
 

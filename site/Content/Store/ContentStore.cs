@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UedaPublicGoals.Backoffice.Audit;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Infrastructure.Database;
@@ -42,6 +43,7 @@ public sealed class ContentStore(PortalDbContext db, IEnumerable<IContentPublish
         }
 
         var version = await AddVersionAsync(document, content, user, note, ct);
+        Audit(user, AuditActions.ContentSave, document, $"第{version.Number}版を下書き保存");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -62,7 +64,9 @@ public sealed class ContentStore(PortalDbContext db, IEnumerable<IContentPublish
         document.PublishedVersion = document.DraftVersion;
         document.PublishedUtc = now;
         document.UpdatedUtc = now;
+        document.ScheduledPublishUtc = null;
         document.ConcurrencyStamp = Guid.NewGuid();
+        Audit(user, AuditActions.ContentPublish, document, $"第{document.DraftVersion}版を公開");
         await db.SaveChangesAsync(ct);
         await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: false), ct);
     }
@@ -72,8 +76,10 @@ public sealed class ContentStore(PortalDbContext db, IEnumerable<IContentPublish
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
         document.PublishedVersion = null;
         document.PublishedUtc = null;
+        document.ScheduledUnpublishUtc = null;
         document.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         document.ConcurrencyStamp = Guid.NewGuid();
+        Audit(user, AuditActions.ContentUnpublish, document, "公開を停止");
         await db.SaveChangesAsync(ct);
         await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: true), ct);
     }
@@ -126,6 +132,17 @@ public sealed class ContentStore(PortalDbContext db, IEnumerable<IContentPublish
         document.ConcurrencyStamp = Guid.NewGuid();
         return version;
     }
+
+    /// <summary>Queued in the same unit of work as the change it records: both commit or neither does.</summary>
+    private void Audit(string user, string action, ContentDocument document, string detail) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Utc = clock.GetUtcNow().UtcDateTime,
+            Actor = user,
+            Action = action,
+            Target = $"{document.Kind.ToString().ToLowerInvariant()}:{document.Id}",
+            Detail = detail,
+        });
 
     private static string TitleOf(object content) => content switch
     {

@@ -17,7 +17,7 @@ public static class DatabaseExtensions
                 var sqlite = options.ConnectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
                 EnsureSqliteDirectory(sqlite);
                 builder.Services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
-                    o.UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory")));
+                    o.UseSqlite(sqlite).AddInterceptors(new Backoffice.Audit.AppendOnlyAuditInterceptor()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -26,7 +26,8 @@ public static class DatabaseExtensions
                         "Database__Provider=Postgres needs Database__ConnectionString (e.g. Host=127.0.0.1;Database=ueda;Username=ueda;Password=…).");
                 }
 
-                builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o =>
+                    o.UseNpgsql(options.ConnectionString).AddInterceptors(new Backoffice.Audit.AppendOnlyAuditInterceptor()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database__Provider '{options.Provider}'. Use Sqlite or Postgres.");

@@ -1,15 +1,31 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using UedaPublicGoals.Backoffice.Accounts;
+using UedaPublicGoals.Backoffice.Approvals;
+using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Content.Media;
 using UedaPublicGoals.Content.Model;
+using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Store;
 
 namespace UedaPublicGoals.Infrastructure.Database;
 
 /// <summary>
 /// The portal's database. Each provider has a subclass so that each keeps its own
-/// migrations (SQLite and PostgreSQL differ in types and DDL).
+/// migrations (SQLite and PostgreSQL differ in types and DDL). Backoffice accounts
+/// (ASP.NET Core Identity) and the Data Protection key ring live here too, so every
+/// node of a multi-node install shares logins and antiforgery keys.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<MediaItem> Media => Set<MediaItem>();
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
     public DbSet<ContentDocument> Documents => Set<ContentDocument>();
@@ -17,6 +33,64 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<PortalUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+            e.HasMany(u => u.Departments).WithOne().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserDepartment>(e =>
+        {
+            e.ToTable("UserDepartments");
+            e.HasKey(d => new { d.UserId, d.DepartmentId });
+            e.HasOne<Department>().WithMany().HasForeignKey(d => d.DepartmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.Property(a => a.Actor).HasMaxLength(256).IsRequired();
+            e.Property(a => a.Action).HasMaxLength(64).IsRequired();
+            e.Property(a => a.Target).HasMaxLength(400);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+            e.Property(a => a.ClientHash).HasMaxLength(64);
+            e.HasIndex(a => a.Utc);
+            e.HasIndex(a => new { a.Action, a.Utc });
+        });
+
+        modelBuilder.Entity<ApprovalRequest>(e =>
+        {
+            e.ToTable("ApprovalRequests");
+            e.Property(a => a.Status).HasConversion<int>();
+            e.Property(a => a.RequestedBy).HasMaxLength(256).IsRequired();
+            e.Property(a => a.DecidedBy).HasMaxLength(256);
+            e.Property(a => a.Note).HasMaxLength(2000);
+            e.Property(a => a.DecisionNote).HasMaxLength(2000);
+            e.HasIndex(a => new { a.Status, a.RequestedUtc });
+            e.HasOne<ContentDocument>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Redirect>(e =>
+        {
+            e.ToTable("Redirects");
+            e.Property(r => r.FromPath).HasMaxLength(400).IsRequired();
+            e.Property(r => r.ToPath).HasMaxLength(400).IsRequired();
+            e.Property(r => r.CreatedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(r => r.FromPath).IsUnique();
+        });
+
+        modelBuilder.Entity<MediaItem>(e =>
+        {
+            e.ToTable("Media");
+            e.Property(m => m.FileName).HasMaxLength(80).IsRequired();
+            e.Property(m => m.OriginalName).HasMaxLength(260).IsRequired();
+            e.Property(m => m.ContentType).HasMaxLength(40).IsRequired();
+            e.Property(m => m.AltText).HasMaxLength(500).IsRequired();
+            e.Property(m => m.UploadedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(m => m.FileName).IsUnique();
+        });
         modelBuilder.Entity<Department>(e =>
         {
             e.ToTable("Departments");

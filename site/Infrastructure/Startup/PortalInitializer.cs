@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Seed;
@@ -17,6 +18,8 @@ public static class PortalInitializer
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             await db.Database.MigrateAsync(ct);
+
+            await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAsync(ct);
 
             var options = scope.ServiceProvider.GetRequiredService<IOptions<ContentOptions>>().Value;
             if (options.ImportSeedOnStart)

@@ -32,6 +32,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string WorkDirectory => workDirectory;
 
+    public const string AdminEmail = "admin@example.jp";
+
+    /// <summary>The first administrator's password; null makes the site generate a one-time password.</summary>
+    public string? AdminPassword { get; init; } = "kanri-sha no pasuwado 2024";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -48,6 +53,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Content:SeedPath", SeedPath);
         builder.UseSetting("Site:PublicBaseUrl", "https://goals.example.jp");
+        if (AdminPassword is not null)
+        {
+            builder.UseSetting("Backoffice:AdminEmail", AdminEmail);
+            builder.UseSetting("Backoffice:AdminPassword", AdminPassword);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpointStartupFilter>());
     }
 
