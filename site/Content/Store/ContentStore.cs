@@ -17,7 +17,7 @@ public sealed class ContentConflictException(Guid documentId)
 /// Saves drafts as new immutable versions and moves the published pointer.
 /// Every publish is announced to <see cref="IContentPublishedHandler"/>s after commit.
 /// </summary>
-public sealed class ContentStore(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock)
+public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock)
 {
     public async Task<ContentDocument?> FindAsync(Guid documentId, CancellationToken ct = default) =>
         await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, ct);
