@@ -2,6 +2,7 @@ using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.Public;
 
@@ -15,6 +16,7 @@ builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
 builder.AddBackoffice();
+builder.AddFeedbackModule();
 
 var app = builder.Build();
 

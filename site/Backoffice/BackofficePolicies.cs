@@ -19,7 +19,7 @@ public static class BackofficePolicies
     public const string Administer = "Backoffice.Administer";
 
     /// <summary>Feedback inbox: 総合計画担当 and 管理者.</summary>
-    public const string FeedbackInbox = "Backoffice.FeedbackInbox";
+    public const string FeedbackInbox = Feedback.FeedbackPolicies.Inbox;
 
     public static void Add(AuthorizationOptions options)
     {

@@ -34,5 +34,6 @@ public static class PortalInitializer
         }
 
         await app.Services.GetRequiredService<PublishedContentCache>().RebuildAsync(ct);
+        await Feedback.FeedbackExtensions.InitializeFeedbackAsync(app.Services, ct);
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using UedaPublicGoals.Feedback.Data;
+
+namespace UedaPublicGoals.Feedback;
+
+/// <summary>Plugs the feedback module into a site: builder.AddFeedback(); then app.InitializeFeedbackAsync() at start.</summary>
+public static class FeedbackExtensions
+{
+    public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
+
+        // Same database as the site (Database__Provider / Database__ConnectionString), own migrations.
+        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = builder.Configuration["Database:ConnectionString"];
+        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddDbContext<FeedbackDbContext, PostgresFeedbackDbContext>(o =>
+                o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
+        }
+        else
+        {
+            connectionString ??= new SqliteConnectionStringBuilder { DataSource = Path.Combine(builder.Environment.ContentRootPath, "App_Data", "portal.db") }.ToString();
+            services.AddDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(o =>
+                o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
+        }
+
+        services.AddScoped<FeedbackSeeder>();
+        return builder;
+    }
+
+    /// <summary>Migrates the module's tables and seeds the first consultation and routing rule.</summary>
+    public static async Task InitializeFeedbackAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<FeedbackDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<FeedbackSeeder>().SeedAsync(ct);
+    }
+}
+
+/// <summary>Bound from the "Feedback" section.</summary>
+public sealed class FeedbackOptions
+{
+    public const string Section = "Feedback";
+}

@@ -1,0 +1,36 @@
+using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Feedback;
+
+namespace UedaPublicGoals.Infrastructure.FeedbackHost;
+
+/// <summary>Gives the feedback module the published goals from the in-memory read model.</summary>
+public sealed class PublishedGoalLookup(PublishedContentCache cache) : IFeedbackGoalLookup
+{
+    public FeedbackGoal? Find(Guid documentId) => cache.Current.FindGoal(documentId) is { } goal ? ToFeedbackGoal(goal) : null;
+
+    public IReadOnlyList<FeedbackGoal> All() =>
+        cache.Current.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).Select(ToFeedbackGoal).ToList();
+
+    private static FeedbackGoal ToFeedbackGoal(PublishedGoal goal) =>
+        new(goal.DocumentId, goal.Content.Title, goal.Department.Slug, goal.Department.Name, goal.Year.Label, goal.Url);
+}
+
+/// <summary>Writes the module's actions into the backoffice audit log.</summary>
+public sealed class FeedbackAuditAdapter(AuditLog audit) : IFeedbackAudit
+{
+    public Task WriteAsync(string action, string? target, string? detail, CancellationToken ct = default) =>
+        audit.WriteAsync(action, target, detail, ct: ct);
+}
+
+public static class FeedbackHostExtensions
+{
+    /// <summary>The feedback module plus the host services it asks for.</summary>
+    public static WebApplicationBuilder AddFeedbackModule(this WebApplicationBuilder builder)
+    {
+        builder.AddFeedback();
+        builder.Services.AddSingleton<IFeedbackGoalLookup, PublishedGoalLookup>();
+        builder.Services.AddScoped<IFeedbackAudit, FeedbackAuditAdapter>();
+        return builder;
+    }
+}
