@@ -8,6 +8,7 @@ using UedaPublicGoals.Content.Media;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Store;
+using UedaPublicGoals.Content.Sync;
 
 namespace UedaPublicGoals.Infrastructure.Database;
 
@@ -25,6 +26,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
+    public DbSet<CacheInstruction> CacheInstructions => Set<CacheInstruction>();
 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
@@ -79,6 +81,13 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(r => r.ToPath).HasMaxLength(400).IsRequired();
             e.Property(r => r.CreatedBy).HasMaxLength(256).IsRequired();
             e.HasIndex(r => r.FromPath).IsUnique();
+        });
+
+        modelBuilder.Entity<CacheInstruction>(e =>
+        {
+            e.ToTable("CacheInstructions");
+            e.Property(i => i.OriginNode).HasMaxLength(100).IsRequired();
+            e.HasIndex(i => i.Utc);
         });
 
         modelBuilder.Entity<MediaItem>(e =>

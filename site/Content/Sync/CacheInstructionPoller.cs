@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Infrastructure.Database;
+
+namespace UedaPublicGoals.Content.Sync;
+
+/// <summary>This process's identity among the nodes sharing one database.</summary>
+public sealed class NodeIdentity
+{
+    // Unique per process start; the host name is there for people reading the table.
+    public string Id { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+}
+
+/// <summary>Bound from "Content:Sync".</summary>
+public sealed class CacheSyncOptions
+{
+    /// <summary>How often to look for changes made by other nodes.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Instructions older than this are deleted; a node down for longer rebuilds at start anyway.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// Applies other nodes' cache instructions: one read-model rebuild per batch, then eviction
+/// of each changed document's output-cache tag and the listings.
+/// </summary>
+public sealed class CacheInstructionPoller(
+    IServiceScopeFactory scopes,
+    PublishedContentCache readModel,
+    IOutputCacheStore outputCache,
+    NodeIdentity node,
+    IOptions<CacheSyncOptions> options,
+    TimeProvider clock,
+    ILogger<CacheInstructionPoller> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim passLock = new(1, 1);
+    private long lastSeenId = -1;
+
+    /// <summary>One pass; public so tests can run it deterministically. Returns the instructions applied.</summary>
+    public async Task<int> PollOnceAsync(CancellationToken ct = default)
+    {
+        await passLock.WaitAsync(ct);
+        try
+        {
+            return await PollAsync(ct);
+        }
+        finally
+        {
+            passLock.Release();
+        }
+    }
+
+    private async Task<int> PollAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (lastSeenId < 0)
+        {
+            // At start the read model was just built from the database: only later changes matter.
+            lastSeenId = await db.CacheInstructions.MaxAsync(i => (long?)i.Id, ct) ?? 0;
+            return 0;
+        }
+
+        var pending = await db.CacheInstructions.AsNoTracking()
+            .Where(i => i.Id > lastSeenId)
+            .OrderBy(i => i.Id)
+            .ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        lastSeenId = pending[^1].Id;
+        var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
+        if (foreign.Count > 0)
+        {
+            await readModel.RebuildAsync(ct);
+            foreach (var documentId in foreign.Select(i => i.DocumentId).Distinct())
+            {
+                await outputCache.EvictByTagAsync(ContentCacheTags.Document(documentId), ct);
+            }
+
+            await outputCache.EvictByTagAsync(ContentCacheTags.Listings, ct);
+            logger.LogInformation("Applied {Count} cache instructions from other nodes.", foreign.Count);
+        }
+
+        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.Retention;
+        await db.CacheInstructions.Where(i => i.Utc < cutoff).ExecuteDeleteAsync(ct);
+        return foreign.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database hiccup must not stop syncing for good: log and try next tick.
+                logger.LogWarning(ex, "Polling cache instructions failed; retrying.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
