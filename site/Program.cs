@@ -1,3 +1,4 @@
+using UedaPublicGoals.Api;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
@@ -13,6 +14,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
+builder.AddDeliveryApi();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseResponseCompression();
 app.UseRouting();
+app.UseCors();
 app.UseOutputCache();
 
 app.MapStaticAssets();
