@@ -3,6 +3,7 @@ using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.Startup;
+using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
 builder.AddDeliveryApi();
+builder.AddOpenData();
 
 var app = builder.Build();
 

@@ -42,6 +42,8 @@ public sealed class ApiCorsTests(CorsPortal portal) : IClassFixture<CorsPortal>
     [InlineData("/api/v1/departments")]
     [InlineData("/api/v1/departments/seisaku-kikaku/years/2024/goals")]
     [InlineData("/api/v1/pages/about")]
+    [InlineData("/opendata/goals.json")]
+    [InlineData("/opendata/goals.csv")]
     public async Task The_allowed_origin_may_read_and_sees_the_etag(string path)
     {
         var response = await portal.CreatePublicClient().SendAsync(Get(path, CorsPortal.AllowedOrigin));
