@@ -30,6 +30,7 @@ public static class DeliveryApiExtensions
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ApiPathsBelongToApi>());
+        builder.Services.AddSingleton<OpenApiDocument>();
         return builder;
     }
 }

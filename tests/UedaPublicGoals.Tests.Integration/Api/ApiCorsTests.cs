@@ -42,6 +42,7 @@ public sealed class ApiCorsTests(CorsPortal portal) : IClassFixture<CorsPortal>
     [InlineData("/api/v1/departments")]
     [InlineData("/api/v1/departments/seisaku-kikaku/years/2024/goals")]
     [InlineData("/api/v1/pages/about")]
+    [InlineData("/api/openapi.json")]
     [InlineData("/opendata/goals.json")]
     [InlineData("/opendata/goals.csv")]
     public async Task The_allowed_origin_may_read_and_sees_the_etag(string path)
