@@ -1,9 +1,11 @@
+using UedaPublicGoals.Api;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
+using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,8 @@ builder.AddContent();
 builder.AddPublicSite();
 builder.AddBackoffice();
 builder.AddFeedbackModule();
+builder.AddDeliveryApi();
+builder.AddOpenData();
 
 var app = builder.Build();
 
@@ -34,6 +38,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseResponseCompression();
 app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();

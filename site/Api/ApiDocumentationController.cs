@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using UedaPublicGoals.Api.Payloads;
+using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Public;
+
+namespace UedaPublicGoals.Api;
+
+/// <summary>What a developer reads first: the Japanese API page (/api/) and the OpenAPI document.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ApiDocumentationController(PublishedContentCache cache, IOptions<SiteOptions> site, IOptions<ApiOptions> api, OpenApiDocument openApi) : Controller
+{
+    [HttpGetOrHead("/api")]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Index()
+    {
+        var path = Request.Path.Value ?? "/";
+        if (!path.EndsWith('/'))
+        {
+            return RedirectPermanent(path + "/" + Request.QueryString);
+        }
+
+        // The examples name a real published goal, so they change with publishing.
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
+        ViewData[nameof(PageMeta)] = new PageMeta(
+            "API（開発者向け）",
+            "上田市の重点目標を JSON で読み出せる API の使い方です。公開中の内容だけを返します。",
+            ApiPaths.Root)
+        {
+            Breadcrumbs = [new("ホーム", "/"), new("API（開発者向け）", null)],
+        };
+        return View("/Public/Views/Api/Index.cshtml", new ApiPageModel(cache.Current, site.Value.AbsoluteUrl(Request, ""), api.Value.CorsOrigins.Count > 0));
+    }
+
+    [HttpGetOrHead(ApiPaths.OpenApiDocument)]
+    [EnableCors(DeliveryApiExtensions.CorsPolicy)]
+    public IActionResult OpenApi() =>
+        new CacheableContentResult(openApi.Content, ApiJson.ContentType, openApi.ETag, TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds));
+}
+
+/// <summary>What the API page needs: the published site for real examples and the origin to write them with.</summary>
+public sealed record ApiPageModel(PublishedSite Site, string Origin, bool CrossOriginEnabled)
+{
+    private IEnumerable<PublishedGoal> Goals => Site.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals);
+
+    /// <summary>A goal whose sheet has a KPI shows the most of the shape; any goal will do otherwise.</summary>
+    public PublishedGoal? ExampleGoal =>
+        Goals.FirstOrDefault(g => g.Content.Initiatives.Any(i => i.Measures.Any(m => m.Kpis.Count > 0))) ?? Goals.FirstOrDefault();
+
+    public PublishedFiscalYear? ExampleYear => ExampleGoal?.Year;
+
+    /// <summary>
+    /// The example goal's real JSON, shortened to one initiative and one measure so the
+    /// page stays readable; the page says so.
+    /// </summary>
+    public string? ExampleGoalJson()
+    {
+        if (ExampleGoal is not { } goal)
+        {
+            return null;
+        }
+
+        var payload = new PayloadMapper(Origin).Goal(goal);
+        var initiative = payload.Initiatives.FirstOrDefault(i => i.Measures.Any(m => m.Kpis.Count > 0)) ?? payload.Initiatives.FirstOrDefault();
+        var measure = initiative?.Measures.FirstOrDefault(m => m.Kpis.Count > 0) ?? initiative?.Measures.FirstOrDefault();
+        var shortened = initiative is null
+            ? payload
+            : payload with { Initiatives = [initiative with { Measures = measure is null ? [] : [measure] }] };
+        return System.Text.Encoding.UTF8.GetString(ApiJson.SerializeToUtf8(shortened, indented: true));
+    }
+}

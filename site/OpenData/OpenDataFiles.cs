@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using UedaPublicGoals.Api;
+using UedaPublicGoals.Api.Payloads;
+using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Public;
+
+namespace UedaPublicGoals.OpenData;
+
+/// <summary>A generated download: its bytes and their ETag, made once and served many times.</summary>
+public sealed record OpenDataFile(string FileName, string ContentType, byte[] Content)
+{
+    public EntityTagHeaderValue ETag { get; } = CacheableContentResult.ETagFor(Content);
+}
+
+/// <summary>goals.csv and goals.json for one published snapshot.</summary>
+public sealed record OpenDataSnapshot(PublishedSite Source, OpenDataFile GoalsCsv, OpenDataFile GoalsJson, int GoalCount, int CsvRowCount)
+{
+    /// <summary>When the published content these files hold was read (the read model's build time).</summary>
+    public DateTime GeneratedUtc => Source.BuiltUtc;
+}
+
+/// <summary>goals.json: every published goal in the API's shape, with the terms of use.</summary>
+public sealed record GoalsJsonPayload(string Title, LicencePayload Licence, DateTime GeneratedAt, IReadOnlyList<GoalPayload> Goals);
+
+public sealed record LicencePayload(string Name, string Url, string Attribution, string AttributionWhenEdited);
+
+/// <summary>
+/// Holds the open-data files for the current published snapshot. They are generated when
+/// something is published (<see cref="RebuildOpenDataOnPublish"/>), never per request. The
+/// read model is also built at start-up and could in future be rebuilt by another node's
+/// publish, without a notification here; so a request that finds the files older than the
+/// snapshot builds them once, under a lock, and every later request reuses them.
+/// </summary>
+public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOptions> site, ILogger<OpenDataFiles> logger)
+{
+    private readonly Lock gate = new();
+    private volatile OpenDataSnapshot? current;
+
+    /// <summary>The files made last, without building any: lets tests see that a publish, not a request, made them.</summary>
+    internal OpenDataSnapshot? LastGenerated => current;
+
+    public OpenDataSnapshot Current
+    {
+        get
+        {
+            var published = cache.Current;
+            var snapshot = current;
+            if (snapshot is not null && ReferenceEquals(snapshot.Source, published))
+            {
+                return snapshot;
+            }
+
+            lock (gate)
+            {
+                published = cache.Current;
+                snapshot = current;
+                if (snapshot is null || !ReferenceEquals(snapshot.Source, published))
+                {
+                    snapshot = Build(published);
+                    current = snapshot;
+                }
+
+                return snapshot;
+            }
+        }
+    }
+
+    private OpenDataSnapshot Build(PublishedSite published)
+    {
+        // Files outlive any one request, so links use the configured public origin. Without
+        // one (Site:PublicBaseUrl unset) they stay root-relative rather than naming whichever
+        // host happened to ask first.
+        var origin = site.Value.PublicBaseUrl?.TrimEnd('/') ?? "";
+        var csv = GoalsCsv.Write(published, origin, out var rowCount);
+        var goals = published.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToList();
+        var mapper = new PayloadMapper(origin);
+        var json = ApiJson.SerializeToUtf8(
+            new GoalsJsonPayload(
+                "上田市 重点目標（公開中のすべての重点目標）",
+                new LicencePayload(OpenDataLicence.Name, OpenDataLicence.Url, OpenDataLicence.Attribution, OpenDataLicence.AttributionWhenEdited),
+                DateTime.SpecifyKind(published.BuiltUtc, DateTimeKind.Utc),
+                goals.Select(mapper.Goal).ToList()),
+            indented: true);
+
+        logger.LogInformation("Open data generated: {Goals} goals, {Rows} CSV rows.", goals.Count, rowCount);
+        return new OpenDataSnapshot(
+            published,
+            new OpenDataFile("goals.csv", "text/csv; charset=utf-8; header=present", csv),
+            new OpenDataFile("goals.json", ApiJson.ContentType, json),
+            goals.Count,
+            rowCount);
+    }
+}
+
+/// <summary>
+/// Regenerates the files right after a publish. Registered after the read model's own
+/// handler (AddOpenData runs after AddContent), so it reads the new snapshot.
+/// </summary>
+public sealed class RebuildOpenDataOnPublish(OpenDataFiles files) : IContentPublishedHandler
+{
+    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    {
+        _ = files.Current;
+        return Task.CompletedTask;
+    }
+}
