@@ -23,6 +23,8 @@ public sealed class AxeWcag21AaTests(BrowserPortal portal)
             SitePages.Goal("koho"),
             SitePages.Goal("sogo-keikaku"),
             SitePages.Privacy,
+            SitePages.ApiGuide,
+            SitePages.OpenData,
             SitePages.NotFound,
         ];
         var data = new TheoryData<string, int, int>();

@@ -25,6 +25,8 @@ public sealed class MobileLayoutAt360PxTests(BrowserPortal portal)
         SitePages.Goal("gakuen-toshi"),
         SitePages.Goal("koho"),
         SitePages.About,
+        SitePages.ApiGuide,
+        SitePages.OpenData,
         SitePages.NotFound,
     ];
 

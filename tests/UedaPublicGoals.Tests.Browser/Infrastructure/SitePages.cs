@@ -9,6 +9,8 @@ public static class SitePages
     public const string About = "/pages/about";
     public const string Privacy = "/pages/privacy";
     public const string Accessibility = "/pages/accessibility";
+    public const string ApiGuide = "/api/";
+    public const string OpenData = "/opendata/";
 
     /// <summary>Any unknown path: the site answers 404 with its own Japanese error page.</summary>
     public const string NotFound = "/kono-peji-wa-arimasen/";
