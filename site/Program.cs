@@ -13,6 +13,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
+builder.AddSearch();
 
 var app = builder.Build();
 
