@@ -84,7 +84,7 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
             StoredFingerprint = null;
         }
 
-        var config = new IndexWriterConfig(JapaneseAnalyzer.Version, JapaneseAnalyzer.Indexing)
+        var config = new IndexWriterConfig(JapaneseAnalyzer.Version, JapaneseAnalyzer.Instance)
         {
             OpenMode = kept ? OpenMode.APPEND : OpenMode.CREATE,
         };

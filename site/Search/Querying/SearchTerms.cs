@@ -1,5 +1,5 @@
 using System.Text;
-using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.TokenAttributes;
 using UedaPublicGoals.Search.Analysis;
 
@@ -91,7 +91,7 @@ public sealed class SearchTerms
         var words = new List<QueryWord>();
         foreach (var word in cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var terms = Analyze(JapaneseAnalyzer.Querying, word);
+            var terms = Analyze(word);
             if (terms.Count > 0 && !words.Any(w => w.Terms.SequenceEqual(terms)) && words.Count < MaxWords)
             {
                 words.Add(new QueryWord(word, terms));
@@ -101,25 +101,36 @@ public sealed class SearchTerms
         return new SearchTerms(cleaned, words);
     }
 
-    /// <summary>Tokens with positions counted from 0 within the text.</summary>
-    internal static List<QueryTerm> Analyze(Analyzer analyzer, string text)
+    /// <summary>
+    /// Tokens with their positions as the index has them, counted from 0. A single CJK character
+    /// is kept only where no bigram covers it (市 alone, や between DX and GX): 学園都市 becomes
+    /// 学園@0 園都@1 都市@2, and 人材DX becomes 人材@0 dx@2, because in the index the
+    /// character 材 holds position 1.
+    /// </summary>
+    internal static List<QueryTerm> Analyze(string text)
     {
-        var terms = new List<QueryTerm>();
-        using var stream = analyzer.GetTokenStream(Indexing.SearchFields.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
+        var tokens = new List<(string Term, int Position, string Type)>();
+        using (var stream = JapaneseAnalyzer.Instance.GetTokenStream(Indexing.SearchFields.Body, text))
         {
-            position += increment.PositionIncrement;
-            terms.Add(new QueryTerm(term.ToString(), position));
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            var type = stream.AddAttribute<ITypeAttribute>();
+            stream.Reset();
+            var position = -1;
+            while (stream.IncrementToken())
+            {
+                position += increment.PositionIncrement;
+                tokens.Add((term.ToString(), position, type.Type));
+            }
+
+            stream.End();
         }
 
-        stream.End();
-
-        // Positions relative to the first token, so a phrase starts at 0.
-        var first = terms.Count == 0 ? 0 : terms[0].Position;
-        return terms.Select(t => t with { Position = t.Position - first }).ToList();
+        var bigramStarts = tokens.Where(t => t.Type == CJKBigramFilter.DOUBLE_TYPE).Select(t => t.Position).ToHashSet();
+        var kept = tokens
+            .Where(t => t.Type != CJKBigramFilter.SINGLE_TYPE || !(bigramStarts.Contains(t.Position) || bigramStarts.Contains(t.Position - 1)))
+            .ToList();
+        var first = kept.Count == 0 ? 0 : kept[0].Position;
+        return kept.Select(t => new QueryTerm(t.Term, t.Position - first)).ToList();
     }
 }

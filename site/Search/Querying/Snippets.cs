@@ -177,7 +177,7 @@ public static class Snippets
     private static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
-        using var stream = JapaneseAnalyzer.Indexing.GetTokenStream(Indexing.SearchFields.Body, text);
+        using var stream = JapaneseAnalyzer.Instance.GetTokenStream(Indexing.SearchFields.Body, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
