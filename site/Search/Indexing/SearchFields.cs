@@ -28,6 +28,13 @@ public static class SearchFields
     /// </summary>
     public const string SchemaVersion = "1";
 
+    /// <summary>
+    /// A goal is the overview of everything under it, so when its own title matches it should
+    /// come before its 取組項目, whose titles are shorter and would otherwise win on length alone.
+    /// Index-time, so changing it means a new <see cref="SchemaVersion"/>.
+    /// </summary>
+    public static float TitleBoostFor(string type) => type == SearchResultTypes.Goal ? 2f : 1f;
+
     public static Document ToLucene(SearchDocument source, string itemKey)
     {
         var document = new Document
@@ -35,7 +42,7 @@ public static class SearchFields
             new StringField(Id, source.Id, Field.Store.YES),
             new StringField(Item, itemKey, Field.Store.YES),
             new StringField(Type, source.Type, Field.Store.YES),
-            new TextField(Title, source.Title, Field.Store.YES),
+            new TextField(Title, source.Title, Field.Store.YES) { Boost = TitleBoostFor(source.Type) },
             new TextField(Body, source.Body, Field.Store.YES),
             new StoredField(Url, source.Url),
             new StoredField(Label, source.Label),
