@@ -48,6 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Content:SeedPath", SeedPath);
         builder.UseSetting("Site:PublicBaseUrl", "https://goals.example.jp");
+        builder.UseSetting("Search:IndexPath", Path.Combine(workDirectory, "search"));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpointStartupFilter>());
     }
 
