@@ -35,7 +35,7 @@ public static class Snippets
         var best = -1;
         foreach (var anchor in matches)
         {
-            var windowStart = Math.Max(0, anchor.Start - Lead);
+            var windowStart = ReadableStart(text, anchor.Start);
             var windowEnd = Math.Min(text.Length, windowStart + length);
             windowStart = Math.Max(0, windowEnd - length);
             var inside = matches.Count(m => m.Start >= windowStart && m.End <= windowEnd);
@@ -49,6 +49,24 @@ public static class Snippets
         end = AlignToCharacter(text, end);
         var html = Render(text, start, end, matches).Trim();
         return (start > 0 ? "…" : "") + html + (end < text.Length ? "…" : "");
+    }
+
+    /// <summary>
+    /// Up to <see cref="Lead"/> characters before a match, starting after the first line break, 。
+    /// or space in that stretch, so a snippet starts at the beginning of a phrase, not mid-word.
+    /// </summary>
+    private static int ReadableStart(string text, int matchStart)
+    {
+        var earliest = Math.Max(0, matchStart - Lead);
+        for (var i = earliest; i < matchStart; i++)
+        {
+            if (text[i] is '\n' or '。' or ' ' or '　')
+            {
+                return i + 1;
+            }
+        }
+
+        return earliest;
     }
 
     /// <summary>Ranges of <paramref name="text"/> (UTF-16 offsets, end exclusive), sorted and merged.</summary>

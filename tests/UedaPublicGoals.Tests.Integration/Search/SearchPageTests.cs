@@ -88,6 +88,10 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
         Assert.Equal("2024", form.QuerySelector("select[name=year] option[selected]")!.GetAttribute("value"));
         Assert.Equal("initiative", form.QuerySelector("select[name=type] option[selected]")!.GetAttribute("value"));
         Assert.Equal("令和6年度", form.QuerySelector("select[name=year] option[selected]")!.TextContent);
+        Assert.True(form.QuerySelector("details.search-filters")!.HasAttribute("open"), "filters in use stay visible");
+
+        var (_, unfiltered) = await GetPageAsync(SearchTestSupport.SearchPath("情報発信"));
+        Assert.False(unfiltered.QuerySelector("details.search-filters")!.HasAttribute("open"), "unused filters fold away so results come first on a phone");
     }
 
     [Fact]

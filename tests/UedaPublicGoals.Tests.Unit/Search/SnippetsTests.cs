@@ -51,6 +51,14 @@ public sealed class SnippetsTests
     }
 
     [Fact]
+    public void An_excerpt_starts_at_the_beginning_of_the_phrase_before_the_match()
+    {
+        var text = new string('あ', 200) + "。\n(3) メール・SNS等を活用した情報発信媒体の充実" + new string('い', 200);
+        var excerpt = Snippets.Excerpt(text, SearchTerms.Parse("情報発信"), 60);
+        Assert.StartsWith("…(3) メール・SNS等を活用した<mark>情報発信</mark>", excerpt);
+    }
+
+    [Fact]
     public void Without_a_match_the_excerpt_is_the_start_of_the_text()
     {
         var text = "目的・効果" + new string('う', 200);
