@@ -253,7 +253,9 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
         manager?.Dispose();
         try
         {
-            writer?.Dispose();
+            // Rollback, not Dispose: Dispose would commit whatever a failed batch left half
+            // applied. Every complete batch is already committed.
+            writer?.Rollback();
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {

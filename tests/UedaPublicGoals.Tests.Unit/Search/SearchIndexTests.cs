@@ -152,6 +152,19 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Closing_never_commits_a_half_applied_batch()
+    {
+        var first = Build(Item("a", Doc("a", "学園都市", "本文")));
+        first.ReplaceAll([]);
+        first.Dispose();
+
+        var reopened = new SearchIndex(folder, SearchIndexKind.External, NullLogger.Instance);
+        opened.Add(reopened);
+        Assert.True(reopened.Open());
+        Assert.Equal(1, Search(reopened, "学園都市").Total);
+    }
+
+    [Fact]
     public void Garbage_in_the_folder_is_replaced_by_a_new_index_that_is_searchable_once_built()
     {
         File.WriteAllBytes(Path.Combine(folder, "segments_2"), [0x3f, 0xd7, 0x6c, 0x17, 1, 2, 3]);
