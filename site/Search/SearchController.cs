@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Public;
+using UedaPublicGoals.Search.Querying;
 
 namespace UedaPublicGoals.Search;
 
@@ -69,7 +70,8 @@ public sealed record SearchPageModel(
     IReadOnlyList<SearchFilterOption> Types,
     IReadOnlyList<string> Examples)
 {
-    public string Query => Outcome.Request.Query ?? "";
+    /// <summary>What was typed, minus control characters: shown back in the box and kept in paging links.</summary>
+    public string Query => SearchTerms.Clean(Outcome.Request.Query);
 
     public int Total => Outcome.Results.Total;
 

@@ -80,6 +80,4 @@ public static class SearchResultTypes
     ];
 
     public static bool IsKnown(string value) => All.Any(t => t.Value == value);
-
-    public static string LabelOf(string value) => All.FirstOrDefault(t => t.Value == value).Label ?? value;
 }

@@ -218,6 +218,14 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Control_characters_are_not_echoed_back()
+    {
+        var (_, document) = await GetPageAsync("/search?q=%E5%AD%A6%E5%9C%92%00%1B%E9%83%BD%E5%B8%82");
+        Assert.Equal("学園 都市", document.QuerySelector("#search-q")!.GetAttribute("value"));
+        Assert.StartsWith("「学園 都市」の検索結果", document.Title);
+    }
+
+    [Fact]
     public async Task Markup_in_the_query_is_shown_as_text()
     {
         var (_, html) = await HtmlText.GetAsync(Client, SearchTestSupport.SearchPath("<script>alert('x')</script>\"><img src=x>"));
