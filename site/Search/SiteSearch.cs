@@ -30,8 +30,6 @@ public sealed record SearchOutcome(SearchStatus Status, SearchRequest Request, S
 {
     public SearchProblem? Problem { get; init; }
 
-    public SearchCriteria? Criteria { get; init; }
-
     public SearchResultPage Results { get; init; } = new(0, []);
 
     /// <summary>When filters left nothing: how many the same words find without filters (for a hint).</summary>
@@ -110,7 +108,7 @@ public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cach
                 unfiltered = SearchExecutor.Run(indexer.External, new SearchCriteria(terms, Take: 1)).Total;
             }
 
-            return new SearchOutcome(SearchStatus.Searched, request, terms) { Criteria = criteria, Results = results, UnfilteredTotal = unfiltered };
+            return new SearchOutcome(SearchStatus.Searched, request, terms) { Results = results, UnfilteredTotal = unfiltered };
         }
         catch (SearchUnavailableException)
         {
