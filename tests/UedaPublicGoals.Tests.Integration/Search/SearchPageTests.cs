@@ -15,7 +15,7 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
         return (response.StatusCode, HtmlText.Parse(html));
     }
 
-    private static string Main(IDocument document) => HtmlText.Collapse(document.QuerySelector("main")!.TextContent);
+    private static string MainText(IDocument document) => HtmlText.Collapse(document.QuerySelector("main")!.TextContent);
 
     [Theory]
     [InlineData("/")]
@@ -129,7 +129,7 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
 
         var (pastStatus, past) = await GetPageAsync(SearchTestSupport.SearchPath("の", "&page=500"));
         Assert.Equal(HttpStatusCode.OK, pastStatus);
-        Assert.Contains("500ページ目には結果がありません", Main(past));
+        Assert.Contains("500ページ目には結果がありません", MainText(past));
         Assert.Equal("/search?q=%E3%81%AE", past.QuerySelector(".search-results-section a[href^='/search']")!.GetAttribute("href"));
         Assert.Empty(past.QuerySelectorAll("ol.search-results"));
     }
@@ -139,7 +139,7 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
     {
         var (status, document) = await GetPageAsync(SearchTestSupport.SearchPath("存在しない言葉 学園都市"));
         Assert.Equal(HttpStatusCode.OK, status);
-        var main = Main(document);
+        var main = MainText(document);
         Assert.Contains("「存在しない言葉 学園都市」に一致する結果は見つかりませんでした。", main);
         Assert.Contains("短い言葉や、別の言い方で検索してみてください", main);
         var help = document.QuerySelector(".search-help")!;
@@ -200,7 +200,7 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
     {
         var (status, document) = await GetPageAsync(path);
         Assert.Equal(expectedStatus, status);
-        Assert.Contains(expectedText, Main(document));
+        Assert.Contains(expectedText, MainText(document));
         Assert.NotNull(document.QuerySelector("main form.search-form input[name=q]"));
     }
 
