@@ -21,6 +21,7 @@ builder.AddBackoffice();
 builder.AddFeedbackModule();
 builder.AddDeliveryApi();
 builder.AddOpenData();
+builder.AddSearch();
 
 var app = builder.Build();
 

@@ -1,6 +1,9 @@
 namespace UedaPublicGoals.Content.Publishing;
 
-/// <summary>Raised after a publish or unpublish has been committed.</summary>
+/// <summary>
+/// Raised after a publish or unpublish has been committed, on the node that made it and,
+/// through cache instructions, on every other node. Handlers re-read what they need.
+/// </summary>
 public sealed record ContentPublishedNotification(Guid DocumentId, bool Unpublished);
 
 /// <summary>

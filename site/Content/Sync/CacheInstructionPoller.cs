@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Content.Publishing;
-using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Content.Sync;
@@ -25,13 +23,13 @@ public sealed class CacheSyncOptions
 }
 
 /// <summary>
-/// Applies other nodes' cache instructions: one read-model rebuild per batch, then eviction
-/// of each changed document's output-cache tag and the listings.
+/// Applies other nodes' cache instructions by replaying the publish notification here, so
+/// every handler (read model, output cache, search index, open data) refreshes exactly as
+/// it does on the node that published.
 /// </summary>
 public sealed class CacheInstructionPoller(
     IServiceScopeFactory scopes,
-    PublishedContentCache readModel,
-    IOutputCacheStore outputCache,
+    IEnumerable<IContentPublishedHandler> handlers,
     NodeIdentity node,
     IOptions<CacheSyncOptions> options,
     TimeProvider clock,
@@ -76,15 +74,17 @@ public sealed class CacheInstructionPoller(
 
         lastSeenId = pending[^1].Id;
         var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
+        foreach (var documentId in foreign.Select(i => i.DocumentId).Distinct())
+        {
+            var notification = new ContentPublishedNotification(documentId, Unpublished: false);
+            foreach (var handler in handlers)
+            {
+                await handler.HandleAsync(notification, ct);
+            }
+        }
+
         if (foreign.Count > 0)
         {
-            await readModel.RebuildAsync(ct);
-            foreach (var documentId in foreign.Select(i => i.DocumentId).Distinct())
-            {
-                await outputCache.EvictByTagAsync(ContentCacheTags.Document(documentId), ct);
-            }
-
-            await outputCache.EvictByTagAsync(ContentCacheTags.Listings, ct);
             logger.LogInformation("Applied {Count} cache instructions from other nodes.", foreign.Count);
         }
 

@@ -59,6 +59,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("Backoffice:AdminPassword", AdminPassword);
         }
 
+        builder.UseSetting("Search:IndexPath", Path.Combine(workDirectory, "search"));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpointStartupFilter>());
     }
 
