@@ -90,11 +90,17 @@ public static class XlsxCommentWriter
         return name;
     }
 
-    /// <summary>XML 1.0 cannot carry most control characters; a pasted one would make the file unreadable.</summary>
-    private static string XmlSafe(string text) =>
-        text.Any(c => c < 0x20 && c is not '\t' and not '\n' and not '\r')
-            ? new string(text.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r').ToArray())
+    /// <summary>
+    /// Line breaks as Excel writes them inside a cell (LF; an XML reader would turn CRLF into LF
+    /// anyway), and no control characters XML 1.0 cannot carry: a pasted one would make the file unreadable.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return text.Any(c => c < 0x20 && c is not '\t' and not '\n')
+            ? new string(text.Where(c => c >= 0x20 || c is '\t' or '\n').ToArray())
             : text;
+    }
 
     private static void AddStyles(WorkbookPart workbookPart)
     {
