@@ -52,3 +52,14 @@ public sealed class InboxFilterUnitTests
     public void Receipt_numbers_have_six_digits() =>
         Assert.Equal("R8-000012", ReceiptNumbers.Format(new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), 12));
 }
+
+public sealed class InboxTextUnitTests
+{
+    [Theory]
+    [InlineData("短い意見", 10, "短い意見")]
+    [InlineData("ちょうど五字", 6, "ちょうど五字")]
+    [InlineData("バスを増やして", 3, "バスを…")]
+    [InlineData("👍👍👍👍", 2, "👍👍…")] // surrogate pairs stay whole
+    public void Excerpts_cut_whole_characters(string text, int length, string expected) =>
+        Assert.Equal(expected, InboxText.Excerpt(text, length));
+}
