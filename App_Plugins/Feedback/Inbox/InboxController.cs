@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -131,21 +132,23 @@ public sealed class InboxController(
         return Redirect(back);
     }
 
+    /// <summary>The entry form; after "登録して次を入力" it comes back with the batch's consultation, channel and date.</summary>
     [HttpGet("new")]
-    public async Task<IActionResult> Entry(CancellationToken ct)
+    public async Task<IActionResult> Entry(int? consultation, CommentChannel? channel, DateOnly? receivedOn, CancellationToken ct)
     {
         ViewData["Title"] = "紙などで受け付けた意見の登録";
         var choices = await LoadChoicesAsync(ct);
         var form = new EntryForm
         {
-            ConsultationId = choices.Consultations.FirstOrDefault(c => c.IsDefault)?.Id,
-            ReceivedOn = TokyoTime.DateOf(clock.GetUtcNow().UtcDateTime),
+            ConsultationId = choices.Consultations.FirstOrDefault(c => c.Id == consultation)?.Id ?? choices.Consultations.FirstOrDefault(c => c.IsDefault)?.Id,
+            Channel = channel is { } c && c != CommentChannel.Web && Enum.IsDefined(c) ? c : null,
+            ReceivedOn = receivedOn ?? TokyoTime.DateOf(clock.GetUtcNow().UtcDateTime),
         };
         return View(new EntryModel(form, choices));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> Entry([Bind(Prefix = "Form")] EntryForm form, CancellationToken ct)
+    public async Task<IActionResult> Entry([Bind(Prefix = "Form")] EntryForm form, [FromForm] bool next, CancellationToken ct)
     {
         ViewData["Title"] = "紙などで受け付けた意見の登録";
         var choices = await LoadChoicesAsync(ct);
@@ -192,8 +195,11 @@ public sealed class InboxController(
         }
 
         var comment = await inbox.EnterAsync(form, User.Identity!.Name!, goal, ct);
-        TempData["Notice"] = $"受付番号 {comment.ReceiptNumber} で登録しました。";
-        return Redirect($"/backoffice/feedback/{comment.Id}");
+        TempData["Notice"] = $"受付番号 {comment.ReceiptNumber} で登録しました。" + (next ? "続けて次の意見を入力できます。" : "");
+        // A stack of letters from one day is typed in one after another: keep what they share.
+        return next
+            ? Redirect($"/backoffice/feedback/new?consultation={comment.ConsultationId}&channel={comment.Channel}&receivedOn={form.ReceivedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+            : Redirect($"/backoffice/feedback/{comment.Id}");
     }
 
     private async Task<CommentDetailModel?> LoadDetailAsync(long id, HandlingForm? typed, HandlingForm? rejected, CancellationToken ct, NoteForm? note = null)

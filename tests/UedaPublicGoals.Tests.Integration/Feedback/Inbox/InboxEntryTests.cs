@@ -95,6 +95,26 @@ public sealed partial class InboxEntryTests : IDisposable
         Assert.Equal(0, await InboxTestData.WithFeedbackDbAsync(portal, db => db.Comments.CountAsync()));
     }
 
+    [Fact]
+    public async Task Register_and_next_keeps_the_batchs_consultation_channel_and_date_for_the_following_letter()
+    {
+        var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        var fields = Letter(await DefaultConsultationAsync());
+        fields["Form.Channel"] = "Workshop";
+        fields["next"] = "true";
+
+        var response = await session.PostFormAsync("/backoffice/feedback/new", "/backoffice/feedback/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var next = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/backoffice/feedback/new?", next);
+
+        var page = HtmlText.Parse(await session.Client.GetStringAsync(next));
+        Assert.Contains("で登録しました。続けて次の意見を入力できます。", page.QuerySelector("[role=status].notice")!.TextContent);
+        Assert.Equal("Workshop", page.QuerySelector("#Form_Channel option[selected]")!.GetAttribute("value"));
+        Assert.Equal("2026-11-02", page.QuerySelector("#Form_ReceivedOn")!.GetAttribute("value"));
+        Assert.Equal("", page.QuerySelector("#Form_Text")!.TextContent);
+    }
+
     [GeneratedRegex(@"^R\d+-\d{6}$")]
     private static partial Regex ReceiptFormat();
 }
