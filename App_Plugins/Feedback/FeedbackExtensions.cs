@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Inbox;
 
 namespace UedaPublicGoals.Feedback;
 
@@ -31,7 +34,34 @@ public static class FeedbackExtensions
         }
 
         services.AddScoped<FeedbackSeeder>();
+        AddModuleMvc(services);
+        services.AddFeedbackInbox();
         return builder;
+    }
+
+    /// <summary>
+    /// Makes the module's controllers and compiled views (App_Plugins/Feedback/Views/{controller}/)
+    /// visible to the host's MVC. Idempotent: safe if called again or if the host already added the part.
+    /// </summary>
+    private static void AddModuleMvc(IServiceCollection services)
+    {
+        var assembly = typeof(FeedbackExtensions).Assembly;
+        services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
+        {
+            if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                parts.ApplicationParts.Add(new AssemblyPart(assembly));
+            }
+        });
+        services.PostConfigure<RazorViewEngineOptions>(o =>
+        {
+            // The host may clear the default locations (the public site does), so add ours last.
+            const string moduleViews = "/Views/{1}/{0}.cshtml";
+            if (!o.ViewLocationFormats.Contains(moduleViews))
+            {
+                o.ViewLocationFormats.Add(moduleViews);
+            }
+        });
     }
 
     /// <summary>Migrates the module's tables and seeds the first consultation and routing rule.</summary>

@@ -33,6 +33,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>The running site's services, for tests that set up accounts or data the public pages cannot create.</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The portal has not started.");
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Model;
+
+namespace UedaPublicGoals.Feedback.Inbox;
+
+public sealed record InboxPage(IReadOnlyList<Comment> Comments, int Total, int Page, int PageCount);
+
+public enum HandlingOutcome
+{
+    Saved,
+    Unchanged,
+    NotFound,
+    /// <summary>Someone else saved the comment after the officer opened it.</summary>
+    Conflict,
+}
+
+public sealed record HandlingResult(HandlingOutcome Outcome, IReadOnlyList<string> Changes);
+
+/// <summary>
+/// Everything the 総合計画担当 do to comments. Each change is audited through the host's log
+/// after it is stored (the audit log lives in the host's context, not in this one).
+/// </summary>
+public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, ReceiptNumbers receiptNumbers, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<InboxPage> ListAsync(InboxFilter filter, CancellationToken ct = default)
+    {
+        var query = filter.Apply(db.Comments.AsNoTracking());
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var comments = await query
+            .OrderByDescending(c => c.ReceivedUtc).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(ct);
+        return new InboxPage(comments, total, page, pageCount);
+    }
+
+    public Task<Comment?> FindAsync(long id, CancellationToken ct = default) =>
+        db.Comments.AsNoTracking().Include(c => c.Notes.OrderBy(n => n.CreatedUtc)).FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>
+    /// Applies the handling form if nobody changed the comment since <see cref="HandlingForm.Stamp"/>.
+    /// The stamp is checked by the database too (concurrency token), so two officers saving at the
+    /// same moment cannot both win. Hiding always takes the comment off the results page.
+    /// </summary>
+    public async Task<HandlingResult> SaveHandlingAsync(long id, HandlingForm form, CancellationToken ct = default)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (comment is null)
+        {
+            return new HandlingResult(HandlingOutcome.NotFound, []);
+        }
+
+        if (comment.ConcurrencyStamp != form.Stamp)
+        {
+            return new HandlingResult(HandlingOutcome.Conflict, []);
+        }
+
+        var entries = new List<(string Action, string Detail)>();
+        if (comment.Status != form.Status || (form.Status == CommentStatus.Hidden && comment.HiddenReason != Clean(form.HiddenReason)))
+        {
+            entries.Add((InboxAuditActions.Status, StatusDetail(comment.Status, form.Status, form.HiddenReason)));
+            comment.Status = form.Status;
+            comment.HiddenReason = form.Status == CommentStatus.Hidden ? Clean(form.HiddenReason) : null;
+        }
+
+        var assignee = Clean(form.AssigneeEmail)?.ToLowerInvariant();
+        if (comment.AssigneeEmail != assignee)
+        {
+            entries.Add((InboxAuditActions.Assign, assignee is null ? "担当者を外しました" : $"担当者：{assignee}"));
+            comment.AssigneeEmail = assignee;
+        }
+
+        var response = Clean(form.CityResponse);
+        if (comment.CityResponse != response)
+        {
+            entries.Add((InboxAuditActions.Response, response is null ? "市の考え方を削除" : $"市の考え方を保存（{response.Length}文字）"));
+            comment.CityResponse = response;
+        }
+
+        var publish = form.IsPublished && comment.Status != CommentStatus.Hidden;
+        if (comment.IsPublished != publish)
+        {
+            entries.Add((InboxAuditActions.Publish, publish ? "結果ページに公開" : comment.Status == CommentStatus.Hidden ? "非表示にしたため公開を停止" : "結果ページの公開を停止"));
+            comment.IsPublished = publish;
+        }
+
+        if (entries.Count == 0)
+        {
+            return new HandlingResult(HandlingOutcome.Unchanged, []);
+        }
+
+        comment.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new HandlingResult(HandlingOutcome.Conflict, []);
+        }
+
+        foreach (var (action, detail) in entries)
+        {
+            await audit.WriteAsync(action, comment.ReceiptNumber, detail, ct);
+        }
+
+        return new HandlingResult(HandlingOutcome.Saved, entries.Select(e => e.Detail).ToList());
+    }
+
+    /// <summary>Notes are only ever added, so they need no concurrency check: nobody's text is overwritten.</summary>
+    public async Task<bool> AddNoteAsync(long id, string text, string author, CancellationToken ct = default)
+    {
+        var receipt = await db.Comments.Where(c => c.Id == id).Select(c => c.ReceiptNumber).FirstOrDefaultAsync(ct);
+        if (receipt is null)
+        {
+            return false;
+        }
+
+        db.CommentNotes.Add(new CommentNote { CommentId = id, Author = author, CreatedUtc = Now, Text = text.Trim() });
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(InboxAuditActions.Note, receipt, $"内部メモを追加（{text.Trim().Length}文字）", ct);
+        return true;
+    }
+
+    /// <summary>Sets one status on every chosen comment; returns the 受付番号 actually changed.</summary>
+    public async Task<IReadOnlyList<string>> BulkSetStatusAsync(IReadOnlyCollection<long> ids, CommentStatus status, string? hiddenReason, CancellationToken ct = default)
+    {
+        var reason = status == CommentStatus.Hidden ? Clean(hiddenReason) : null;
+        var comments = await db.Comments.Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceiptNumber).ToListAsync(ct);
+        var changed = new List<(string Receipt, CommentStatus From)>();
+        foreach (var comment in comments.Where(c => c.Status != status || (status == CommentStatus.Hidden && c.HiddenReason != reason)))
+        {
+            changed.Add((comment.ReceiptNumber, comment.Status));
+            comment.Status = status;
+            comment.HiddenReason = reason;
+            if (status == CommentStatus.Hidden)
+            {
+                comment.IsPublished = false;
+            }
+
+            // Anyone with the detail page open now gets the conflict message instead of overwriting this.
+            comment.ConcurrencyStamp = Guid.NewGuid();
+        }
+
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+
+        await db.SaveChangesAsync(ct);
+        var receipts = changed.Select(c => c.Receipt).ToList();
+        await audit.WriteAsync(InboxAuditActions.Bulk, string.Join(",", receipts),
+            $"{receipts.Count}件を「{FeedbackLabels.Of(status)}」に一括変更" + (reason is null ? "" : $"（理由：{reason}）"), ct);
+        foreach (var (receipt, from) in changed)
+        {
+            await audit.WriteAsync(InboxAuditActions.Status, receipt, StatusDetail(from, status, reason) + "（一括変更）", ct);
+        }
+
+        return receipts;
+    }
+
+    /// <summary>Stores a comment received outside the website, numbered in the web comments' sequence.</summary>
+    public async Task<Comment> EnterAsync(EntryForm form, string enteredBy, FeedbackGoal? goal, CancellationToken ct = default)
+    {
+        var now = Now;
+        var comment = new Comment
+        {
+            ConsultationId = form.ConsultationId!.Value,
+            Channel = form.Channel!.Value,
+            ReceivedUtc = TokyoTime.StartOfDayUtc(form.ReceivedOn!.Value),
+            CreatedUtc = now,
+            EnteredBy = enteredBy,
+            GoalDocumentId = goal?.DocumentId,
+            DepartmentSlug = goal?.DepartmentSlug,
+            GoalTitle = goal?.Title,
+            Text = form.Text.Trim(),
+            Field = Clean(form.Field),
+            AgeGroup = form.AgeGroup,
+            Residence = form.Residence,
+            Status = CommentStatus.New,
+            ConcurrencyStamp = Guid.NewGuid(),
+        };
+        db.Comments.Add(comment);
+
+        // A web comment may take the same number between our read and our insert; the unique index
+        // refuses the loser, which simply takes the next number.
+        for (var attempt = 1; ; attempt++)
+        {
+            comment.ReceiptNumber = await receiptNumbers.NextAsync(now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                if (!await NumberTakenAsync(comment.ReceiptNumber, ct))
+                {
+                    throw; // some other problem than a lost race for the number
+                }
+            }
+        }
+
+        await audit.WriteAsync(InboxAuditActions.Entry, comment.ReceiptNumber,
+            $"{FeedbackLabels.Of(comment.Channel)}で{TokyoTime.LongDate(comment.ReceivedUtc)}に受け付けた意見を登録", ct);
+        return comment;
+    }
+
+    private Task<bool> NumberTakenAsync(string receiptNumber, CancellationToken ct) =>
+        db.Comments.AsNoTracking().AnyAsync(c => c.ReceiptNumber == receiptNumber, ct);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string StatusDetail(CommentStatus from, CommentStatus to, string? reason) =>
+        $"{FeedbackLabels.Of(from)} → {FeedbackLabels.Of(to)}" + (to == CommentStatus.Hidden && Clean(reason) is { } r ? $"（理由：{r}）" : "");
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

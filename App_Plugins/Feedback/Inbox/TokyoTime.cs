@@ -1,0 +1,33 @@
+namespace UedaPublicGoals.Feedback.Inbox;
+
+/// <summary>
+/// Staff think and type in Japan time; the database holds UTC. Every date a person sees or
+/// enters in the inbox goes through here.
+/// </summary>
+public static class TokyoTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static DateTime ToTokyo(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>A wall-clock time in Tokyo (as typed into a form) as UTC.</summary>
+    public static DateTime ToUtc(DateTime tokyoWallClock) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(tokyoWallClock, DateTimeKind.Unspecified), Zone);
+
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToTokyo(utc));
+
+    /// <summary>00:00 of the Tokyo date, in UTC (the previous day 15:00).</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) => ToUtc(date.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>e.g. 2026年11月24日</summary>
+    public static string LongDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    public static string LongDate(DateTime utc) => LongDate(DateOf(utc));
+
+    /// <summary>e.g. 2026年11月24日 9:05</summary>
+    public static string LongDateTime(DateTime utc) => $"{LongDate(utc)} {ToTokyo(utc):H:mm}";
+
+    /// <summary>yyyy-MM-dd, the value format of &lt;input type="date"&gt; and of exports.</summary>
+    public static string IsoDate(DateTime utc) => DateOf(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using UedaPublicGoals.Tests.Browser.Infrastructure;
+
+namespace UedaPublicGoals.Tests.Browser.FeedbackInbox;
+
+/// <summary>
+/// The inbox list, a comment's detail page and the statistics page, signed in as 総合計画担当:
+/// no WCAG 2.1 A/AA violation found by axe, nothing scrolls sideways at 360px, and the bulk
+/// change works from the keyboard alone.
+/// </summary>
+[Collection(BrowserPortalCollection.Name)]
+public sealed class FeedbackInboxAccessibilityTests(BrowserPortal portal)
+{
+    public static TheoryData<string, int, int> PagesAndViewports()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var page in new[] { "list", "detail", "statistics" })
+        {
+            data.Add(page, 360, 740);
+            data.Add(page, 1280, 900);
+        }
+
+        return data;
+    }
+
+    private static string PathOf(string page, long commentId) => page switch
+    {
+        "list" => FeedbackInboxPages.List,
+        "detail" => $"{FeedbackInboxPages.List}/{commentId}",
+        _ => FeedbackInboxPages.Statistics,
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesAndViewports))]
+    public async Task Axe_finds_no_wcag21_a_or_aa_violations_on_the_inbox(string pageName, int width, int height)
+    {
+        var (email, commentId) = await FeedbackInboxPages.SeedAsync(portal);
+        await using var context = await portal.NewContextAsync(width, height);
+        var page = await context.NewPageAsync();
+        await FeedbackInboxPages.LogInAsync(page, email);
+        await page.OpenAsync(PathOf(pageName, commentId));
+        await page.WaitForFontsAsync();
+
+        // The module's own stylesheet really applied (colour contrast is judged on the styled page).
+        Assert.Equal(200, (await page.APIRequest.GetAsync(await page.Locator("link[href^='/_content/UedaPublicGoals.Feedback/inbox/']").GetAttributeAsync("href") ?? "")).Status);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(result.Violations.Length == 0, Describe(pageName, width, result));
+        Assert.NotEmpty(result.Passes);
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("detail")]
+    [InlineData("statistics")]
+    public async Task Nothing_scrolls_sideways_on_a_360px_phone(string pageName)
+    {
+        var (email, commentId) = await FeedbackInboxPages.SeedAsync(portal);
+        await using var context = await portal.NewContextAsync(360, 740);
+        var page = await context.NewPageAsync();
+        await FeedbackInboxPages.LogInAsync(page, email);
+        await page.OpenAsync(PathOf(pageName, commentId));
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{pageName} is {widths[0]}px wide in a {widths[1]}px window");
+    }
+
+    [Fact]
+    public async Task A_bulk_status_change_works_from_the_keyboard_without_JavaScript()
+    {
+        var (email, _) = await FeedbackInboxPages.SeedAsync(portal);
+        await using var context = await portal.NewContextAsync(1280, 900, javaScriptEnabled: false);
+        var page = await context.NewPageAsync();
+        await FeedbackInboxPages.LogInAsync(page, email);
+        await page.OpenAsync(FeedbackInboxPages.List + "?Channel=FieldHearing");
+
+        var receipt = (await page.Locator("td[data-label='受付番号'] a").First.TextContentAsync())!.Trim();
+        await page.GetByLabel($"{receipt} を選択").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByLabel("変更後の状態").FocusAsync();
+        await page.GetByLabel("変更後の状態").SelectOptionAsync(new SelectOptionValue { Label = "確認済" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "チェックした意見を変更する" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("?Channel=FieldHearing", StringComparison.Ordinal));
+
+        Assert.Contains($"1件を「確認済」にしました（{receipt}）", await page.Locator("[role=status].notice").TextContentAsync());
+        Assert.Equal("確認済", (await page.Locator("tr", new() { Has = page.GetByText(receipt) }).Locator(".inbox-status").First.TextContentAsync())!.Trim());
+    }
+
+    private static string Describe(string page, int width, AxeResult result)
+    {
+        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on the inbox {page} page at {width}px:");
+        foreach (var violation in result.Violations)
+        {
+            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
+            foreach (var node in violation.Nodes.Take(3))
+            {
+                message.Append($"\n    {node.Target}  {(node.Html.Length > 140 ? node.Html[..140] + "…" : node.Html)}");
+            }
+        }
+
+        return message.ToString();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using UedaPublicGoals.Backoffice.Accounts;
+using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Inbox;
+using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Tests.Browser.Infrastructure;
+
+namespace UedaPublicGoals.Tests.Browser.FeedbackInbox;
+
+/// <summary>
+/// A 総合計画担当 account and a handful of comments from every channel (one hidden, one with
+/// contact data and a note), put straight into the site the browser suite runs, then a signed-in page.
+/// </summary>
+public static class FeedbackInboxPages
+{
+    public const string List = "/backoffice/feedback";
+    public const string Statistics = "/backoffice/feedback/statistics";
+    private const string Password = "burauza tesuto no pasuwado";
+
+    public static async Task<(string Email, long CommentId)> SeedAsync(BrowserPortal portal)
+    {
+        using var scope = portal.Services.CreateScope();
+        var email = $"sogo-{Guid.NewGuid():N}@example.jp";
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "総合計画担当", CreatedUtc = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, BackofficeRoles.PlanningOfficer)).Succeeded);
+
+        var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+        var numbers = scope.ServiceProvider.GetRequiredService<ReceiptNumbers>();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ReplyEmailReader.Purpose);
+        var consultation = await db.Consultations.SingleAsync(c => c.IsDefault);
+        var now = DateTime.UtcNow;
+        Comment? detailed = null;
+        var samples = new (CommentChannel Channel, AgeGroup? Age, int Field, string Text, CommentStatus Status)[]
+        {
+            (CommentChannel.Web, AgeGroup.Twenties, 0, "バスの本数を増やして、高校や大学に通いやすくしてほしいです。", CommentStatus.New),
+            (CommentChannel.Post, AgeGroup.SeventiesOrOlder, 4, "駅前の再開発について、説明会を地区ごとに開いてください。", CommentStatus.Reviewed),
+            (CommentChannel.Workshop, AgeGroup.HighSchool, 1, "放課後に勉強できる場所が図書館以外にもほしい。", CommentStatus.ForwardedToCouncil),
+            (CommentChannel.FacilityCorner, null, 6, "公民館の自由意見コーナーに置かれた用紙より。", CommentStatus.Answered),
+            (CommentChannel.FieldHearing, AgeGroup.Forties, 2, "行政手続きのオンライン化を進めてほしい。", CommentStatus.New),
+            (CommentChannel.Web, null, 6, "格安の宣伝です", CommentStatus.Hidden),
+        };
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var (channel, age, field, text, status) = samples[i];
+            var comment = new Comment
+            {
+                ReceiptNumber = await numbers.NextAsync(now),
+                ConsultationId = consultation.Id,
+                Channel = channel,
+                ReceivedUtc = now.AddDays(i - samples.Length),
+                CreatedUtc = now,
+                Text = text,
+                Field = consultation.Fields[field],
+                AgeGroup = age,
+                Residence = Residence.InUeda,
+                Status = status,
+                HiddenReason = status == CommentStatus.Hidden ? "宣伝" : null,
+                ConcurrencyStamp = Guid.NewGuid(),
+            };
+            if (detailed is null)
+            {
+                comment.Nickname = "ばすの人";
+                comment.ReplyEmailProtected = protector.Protect("bus@example.jp");
+                comment.CityResponse = "路線バスの増便は交通政策課と検討しています。";
+                comment.Notes.Add(new CommentNote { Author = email, CreatedUtc = now, Text = "交通部会の資料に入れる" });
+                detailed = comment;
+            }
+
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+        }
+
+        return (email, detailed!.Id);
+    }
+
+    public static async Task LogInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/backoffice/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+}
