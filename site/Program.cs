@@ -34,6 +34,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseResponseCompression();
 app.UseRouting();
+app.UseRateLimiter(); // after routing: the feedback submit endpoint names its policy
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Public;
 
 namespace UedaPublicGoals.Feedback;
 
@@ -31,6 +32,7 @@ public static class FeedbackExtensions
         }
 
         services.AddScoped<FeedbackSeeder>();
+        builder.AddFeedbackResidentSide();
         return builder;
     }
 
