@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,8 +14,9 @@ namespace UedaPublicGoals.Feedback.Public;
 
 /// <summary>
 /// The comment form residents use: /iken/{consultation}/ (input) → confirm → send → thanks
-/// (Post/Redirect/Get). Every POST needs the antiforgery token (the host's global filter);
-/// the pages carry that token, so none of them is output-cached.
+/// (Post/Redirect/Get). Every POST needs the antiforgery token, checked here rather than by the
+/// host's global filter so that a failed check (an expired cookie) answers 400 with the form and
+/// everything typed, not a blank page. The pages carry that token, so none of them is output-cached.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class PublicFeedbackController(
@@ -26,6 +28,7 @@ public sealed class PublicFeedbackController(
     RejectionTally rejections,
     CommentSubmissionService submissions,
     ThanksLinks thanksLinks,
+    IAntiforgery antiforgery,
     TimeProvider clock,
     IOptions<AntiSpamOptions> antiSpam) : Controller
 {
@@ -91,8 +94,14 @@ public sealed class PublicFeedbackController(
     }
 
     [HttpPost("/iken/{consultation}/confirm")]
+    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Confirm(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
     {
+        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
+        {
+            return refused;
+        }
+
         var (page, stop) = await ReadPostAsync(consultation, form, ct);
         if (stop is not null)
         {
@@ -105,8 +114,14 @@ public sealed class PublicFeedbackController(
 
     /// <summary>「修正する」: back to the form with everything as it was.</summary>
     [HttpPost("/iken/{consultation}/edit")]
+    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Edit(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
     {
+        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
+        {
+            return refused;
+        }
+
         var found = await FindConsultationAsync(consultation, ct);
         if (found is null)
         {
@@ -128,8 +143,14 @@ public sealed class PublicFeedbackController(
 
     [HttpPost("/iken/{consultation}/send")]
     [EnableRateLimiting(SubmitRateLimit.PolicyName)]
+    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Send(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
     {
+        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
+        {
+            return refused;
+        }
+
         var (page, stop) = await ReadPostAsync(consultation, form, ct);
         if (stop is not null)
         {
@@ -261,6 +282,32 @@ public sealed class PublicFeedbackController(
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// A POST without a valid antiforgery token stores nothing and answers 400. When the rest of
+    /// the post is a genuine form, the resident gets it back with a message and a fresh token.
+    /// </summary>
+    private async Task<IActionResult?> AntiforgeryFailedAsync(string slug, CommentFormFields form, CancellationToken ct)
+    {
+        if (await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return null;
+        }
+
+        var consultation = await FindConsultationAsync(slug, ct);
+        if (consultation is null || !TryResolveGoal(form.Goal, out var goal) || tickets.Read(form.Ticket) is not { } ticket || ticket.ConsultationId != consultation.Id)
+        {
+            return BadRequest();
+        }
+
+        var message = new Dictionary<string, string>
+        {
+            ["Form"] = "送信の安全を確かめる情報の期限が切れたため、送信できませんでした。入力した内容はそのままです。確認して、もう一度「入力内容を確認する」を押してください。",
+        };
+        var result = FormView(consultation, goal, form, new FieldErrors(message));
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        return result;
+    }
 
     private async Task<Consultation?> FindConsultationAsync(string slug, CancellationToken ct) =>
         slug.Length > 80 ? null : await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug && c.IsPublic, ct);

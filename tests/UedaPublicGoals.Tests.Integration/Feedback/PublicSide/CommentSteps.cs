@@ -24,7 +24,7 @@ public static class CommentSteps
     public static async Task<HtmlFormData> SendFormAsync(FeedbackPortal portal, FormSession session, Action<HtmlFormData>? fill = null, string url = FormUrl)
     {
         var (response, html) = await ConfirmAsync(portal, session, fill, url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, HtmlText.MainText(html));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"confirm answered {(int)response.StatusCode}: {HtmlText.MainText(html)}");
         return FormSession.ReadForm(html, "#confirm-form");
     }
 
