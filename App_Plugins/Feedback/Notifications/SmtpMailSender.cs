@@ -20,7 +20,7 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options)
             : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;
 
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(settings.Host, settings.Port, security, ct);
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Feedback__Smtp__Host is not set."), settings.Port, security, ct);
         if (!string.IsNullOrEmpty(settings.User))
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);

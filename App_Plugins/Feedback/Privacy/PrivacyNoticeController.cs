@@ -11,10 +11,10 @@ namespace UedaPublicGoals.Feedback.Privacy;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class PrivacyNoticeController(FeedbackDbContext db) : Controller
 {
-    public const string Url = "/iken/privacy";
+    public const string NoticePath = "/iken/privacy";
 
-    [HttpGet(Url)]
-    [HttpHead(Url)]
+    [HttpGet(NoticePath)]
+    [HttpHead(NoticePath)]
     [OutputCache(PolicyName = FeedbackResultsCache.PolicyName)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
