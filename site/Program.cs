@@ -40,6 +40,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseResponseCompression();
 app.UseRouting();
 app.UseCors();
+app.UseRateLimiter(); // after routing: the feedback submit endpoint names its policy
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();

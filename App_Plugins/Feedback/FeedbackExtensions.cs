@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
+using UedaPublicGoals.Feedback.Public;
 
 namespace UedaPublicGoals.Feedback;
 
@@ -36,6 +37,7 @@ public static class FeedbackExtensions
         services.AddScoped<FeedbackSeeder>();
         AddModuleMvc(services);
         services.AddFeedbackInbox();
+        builder.AddFeedbackResidentSide();
         return builder;
     }
 

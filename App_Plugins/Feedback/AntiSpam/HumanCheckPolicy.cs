@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace UedaPublicGoals.Feedback.AntiSpam;
+
+/// <summary>
+/// Which human check a submission needs right now: reCAPTCHA when configured, else the
+/// proof-of-work by its mode (Off, On, or Auto: on while recent rejections reach the threshold).
+/// </summary>
+public sealed class HumanCheckPolicy(IServiceProvider services, IOptions<AntiSpamOptions> options, RejectionTally rejections)
+{
+    /// <summary>The verifier to apply, or null when no check is needed now.</summary>
+    public async Task<IHumanVerifier?> RequiredVerifierAsync(CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        if (settings.Recaptcha.Enabled)
+        {
+            return services.GetRequiredService<RecaptchaVerifier>();
+        }
+
+        var required = settings.ProofOfWork switch
+        {
+            ProofOfWorkMode.On => true,
+            ProofOfWorkMode.Auto => await rejections.CountSinceAsync(TimeSpan.FromMinutes(settings.AutoWindowMinutes), ct) >= settings.AutoThreshold,
+            _ => false,
+        };
+        return required ? services.GetRequiredService<ProofOfWorkVerifier>() : null;
+    }
+}

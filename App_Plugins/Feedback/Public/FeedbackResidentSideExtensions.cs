@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UedaPublicGoals.Feedback.AntiSpam;
+using UedaPublicGoals.Feedback.Notifications;
+using UedaPublicGoals.Feedback.Privacy;
+using UedaPublicGoals.Feedback.Results;
+using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Submission;
+
+namespace UedaPublicGoals.Feedback.Public;
+
+/// <summary>
+/// The resident side of the module (form, anti-spam, submission, notifications, privacy, results,
+/// poster) and the services the staff side shares: <see cref="CommentRouter"/>,
+/// <see cref="ReplyEmailReader"/>, <see cref="FeedbackResultsCache"/>, <see cref="NotificationQueue"/>.
+/// Called from AddFeedback(); the host adds app.UseRateLimiter() after UseRouting().
+/// </summary>
+public static class FeedbackResidentSideExtensions
+{
+    public static WebApplicationBuilder AddFeedbackResidentSide(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<AntiSpamOptions>(configuration.GetSection(AntiSpamOptions.Section));
+        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Signing and the reply e-mail use the host's Data Protection key ring (kept in the database).
+        services.AddDataProtection();
+
+        // Anti-spam
+        services.AddSingleton<ProofOfWorkChallenges>();
+        services.AddScoped<ProofOfWorkVerifier>();
+        services.AddHttpClient<RecaptchaVerifier>();
+        services.AddScoped<RejectionTally>();
+        services.AddScoped<HumanCheckPolicy>();
+        services.AddRateLimiter(o => o.AddPolicy<string, SubmitRateLimit>(SubmitRateLimit.PolicyName));
+        services.AddTransient<IStartupFilter, RecaptchaContentSecurityPolicy>();
+
+        // Submission and routing
+        services.AddSingleton<FormTickets>();
+        services.AddSingleton<ThanksLinks>();
+        services.AddScoped<CommentRouter>();
+        services.AddScoped<CommentSubmissionService>();
+
+        // Privacy
+        services.AddSingleton<ClientHasher>();
+        services.AddSingleton<ReplyEmailProtector>();
+        services.AddScoped<ReplyEmailReader>();
+        services.AddScoped<PersonalDataPurge>();
+        services.AddHostedService<FeedbackMaintenanceService>();
+
+        // Notifications
+        services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<SmtpMailSender>();
+        services.AddScoped<CommentNotifications>();
+        services.AddHostedService<CommentNotificationSender>();
+        services.AddHostedService<DailyDigestService>();
+
+        // Results
+        services.AddOutputCache(o => o.AddPolicy(
+            FeedbackResultsCache.PolicyName,
+            b => b.Expire(TimeSpan.FromHours(1)).SetVaryByQuery("field", "page").SetVaryByHost(true).Tag(FeedbackResultsCache.AllTag)));
+        services.AddSingleton<FeedbackResultsCache>();
+        services.AddScoped<PublishedComments>();
+        return builder;
+    }
+}

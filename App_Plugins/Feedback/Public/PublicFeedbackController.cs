@@ -1,0 +1,369 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UedaPublicGoals.Feedback.AntiSpam;
+using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Submission;
+
+namespace UedaPublicGoals.Feedback.Public;
+
+/// <summary>
+/// The comment form residents use: /iken/{consultation}/ (input) → confirm → send → thanks
+/// (Post/Redirect/Get). Every POST needs the antiforgery token, checked here rather than by the
+/// host's global filter so that a failed check (an expired cookie) answers 400 with the form and
+/// everything typed, not a blank page. The pages carry that token, so none of them is output-cached.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class PublicFeedbackController(
+    FeedbackDbContext db,
+    IFeedbackGoalLookup goals,
+    CommentRouter router,
+    FormTickets tickets,
+    HumanCheckPolicy humanChecks,
+    RejectionTally rejections,
+    CommentSubmissionService submissions,
+    ThanksLinks thanksLinks,
+    IAntiforgery antiforgery,
+    TimeProvider clock,
+    IOptions<AntiSpamOptions> antiSpam) : Controller
+{
+    public const string ViewsPath = "/Views/Public/";
+
+    public static string FormUrl(string slug) => $"/iken/{slug}/";
+
+    /// <summary>
+    /// The entry point goal pages and the home page link to: sends the resident to the form of the
+    /// consultation the routing rules pick for the goal (or the default consultation).
+    /// </summary>
+    [HttpGet("/iken")]
+    [HttpHead("/iken")]
+    public async Task<IActionResult> Entry(string? goal, CancellationToken ct)
+    {
+        var origin = new CommentOrigin();
+        FeedbackGoal? found = null;
+        if (!string.IsNullOrEmpty(goal))
+        {
+            found = FindGoal(goal);
+            if (found is null)
+            {
+                return NotFound();
+            }
+
+            origin = new CommentOrigin(found.DocumentId, found.DepartmentSlug);
+        }
+
+        var route = await router.RouteAsync(origin, null, Now, ct);
+        var url = FormUrl(route.Consultation.Slug) + (found is null ? "" : $"?goal={found.DocumentId:D}");
+        return Redirect(url);
+    }
+
+    [HttpGet("/iken/{consultation}")]
+    [HttpHead("/iken/{consultation}")]
+    public async Task<IActionResult> Form(string consultation, string? goal, CancellationToken ct)
+    {
+        var found = await FindConsultationAsync(consultation, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var path = Request.Path.Value ?? "";
+        if (!path.EndsWith('/'))
+        {
+            return RedirectPermanent(path + "/" + Request.QueryString);
+        }
+
+        FeedbackGoal? fromGoal = null;
+        if (!string.IsNullOrEmpty(goal) && (fromGoal = FindGoal(goal)) is null)
+        {
+            return NotFound();
+        }
+
+        if (ClosedPage(found) is { } closed)
+        {
+            return closed;
+        }
+
+        var fields = new CommentFormFields { Goal = fromGoal?.DocumentId.ToString("D"), Ticket = tickets.Issue(found.Id) };
+        return FormView(found, fromGoal, fields, FieldErrors.None);
+    }
+
+    [HttpPost("/iken/{consultation}/confirm")]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Confirm(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
+    {
+        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var (page, stop) = await ReadPostAsync(consultation, form, ct);
+        if (stop is not null)
+        {
+            return stop;
+        }
+
+        var verifier = await humanChecks.RequiredVerifierAsync(ct);
+        return ConfirmView(page!, verifier?.CreateWidget(HttpContext), problem: null);
+    }
+
+    /// <summary>「修正する」: back to the form with everything as it was.</summary>
+    [HttpPost("/iken/{consultation}/edit")]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Edit(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
+    {
+        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var found = await FindConsultationAsync(consultation, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (ClosedPage(found) is { } closed)
+        {
+            return closed;
+        }
+
+        if (!TryResolveGoal(form.Goal, out var goal) || tickets.Read(form.Ticket) is not { } ticket || ticket.ConsultationId != found.Id)
+        {
+            return BadRequest();
+        }
+
+        return FormView(found, goal, form, FieldErrors.None);
+    }
+
+    [HttpPost("/iken/{consultation}/send")]
+    [EnableRateLimiting(SubmitRateLimit.PolicyName)]
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Send(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
+    {
+        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var (page, stop) = await ReadPostAsync(consultation, form, ct);
+        if (stop is not null)
+        {
+            return stop;
+        }
+
+        var verifier = await humanChecks.RequiredVerifierAsync(ct);
+        SingleUseKey? spend = null;
+        if (verifier is not null)
+        {
+            var check = await verifier.VerifyAsync(Request.Form, HttpContext, ct);
+            if (!check.IsPassed)
+            {
+                if (check.CountsAsRejection)
+                {
+                    await rejections.RecordAsync(ct);
+                }
+
+                var widget = check.KeepChallenge is { } same ? new HumanCheckWidget(same, null) : verifier.CreateWidget(HttpContext);
+                return ConfirmView(page!, widget, check.Message);
+            }
+
+            spend = check.Spend;
+        }
+
+        var outcome = await submissions.SubmitAsync(
+            new CommentSubmission(page!.Consultation, page.Comment, page.Ticket, page.Goal, spend, HttpContext.Connection.RemoteIpAddress),
+            ct);
+        if (outcome is SubmissionOutcome.Stored stored)
+        {
+            return SeeOtherThanks(page.Consultation, new ThanksTicket(stored.ReceiptNumber, stored.ConsultationId, stored.GoalDocumentId));
+        }
+
+        await rejections.RecordAsync(ct);
+        return ConfirmView(page, verifier?.CreateWidget(HttpContext), "この確認はすでに使われています。もう一度「送信する」を押してください。");
+    }
+
+    [HttpGet("/iken/{consultation}/thanks")]
+    [HttpHead("/iken/{consultation}/thanks")]
+    public async Task<IActionResult> Thanks(string consultation, string? r, CancellationToken ct)
+    {
+        var formConsultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == consultation, ct);
+        if (formConsultation is null || thanksLinks.Read(r) is not { } ticket)
+        {
+            return NotFound();
+        }
+
+        var landed = ticket.LandedConsultationId == formConsultation.Id
+            ? formConsultation
+            : await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ticket.LandedConsultationId, ct) ?? formConsultation;
+        var goal = ticket.GoalDocumentId is { } goalId ? goals.Find(goalId) : null;
+        SetPage("意見を受け付けました", $"{formConsultation.Title}：意見を受け付けました。", noIndex: true);
+        return View(ViewsPath + "Thanks.cshtml", new ThanksPage(formConsultation, landed, ticket.ReceiptNumber, goal));
+    }
+
+    /// <summary>A checked POST of the form, ready for the confirmation page or for storing.</summary>
+    private sealed record CheckedPost(Consultation Consultation, FeedbackGoal? Goal, CommentFormFields Fields, ValidatedComment Comment, FormTicket Ticket)
+    {
+        public ConfirmPage ToConfirm(HumanCheckWidget? widget, string? problem) => new(Consultation, Goal, Fields, Comment, widget, problem);
+    }
+
+    /// <summary>
+    /// Everything confirm and send both check, in this order: the consultation exists (404) and is
+    /// open (closed page), the goal and ticket are genuine (400), the bot traps (silent fake
+    /// thanks), an earlier commit of the same form (its thanks page), the ticket's age (a new one),
+    /// and the input (the form with messages). Returns the checked post or the response to give.
+    /// </summary>
+    private async Task<(CheckedPost? Post, IActionResult? Stop)> ReadPostAsync(string slug, CommentFormFields form, CancellationToken ct)
+    {
+        var consultation = await FindConsultationAsync(slug, ct);
+        if (consultation is null)
+        {
+            return (null, NotFound());
+        }
+
+        if (ClosedPage(consultation) is { } closed)
+        {
+            return (null, closed);
+        }
+
+        if (!TryResolveGoal(form.Goal, out var goal) || tickets.Read(form.Ticket) is not { } ticket || ticket.ConsultationId != consultation.Id)
+        {
+            return (null, BadRequest());
+        }
+
+        var settings = antiSpam.Value;
+        if (BotTrap.Check(Request.Form[BotTrap.HoneypotField], ticket.IssuedUtc, Now, settings.MinimumFillSeconds) != BotTrapVerdict.Human)
+        {
+            await rejections.RecordAsync(ct);
+            var fake = await submissions.FakeReceiptNumberAsync(ct);
+            return (null, SeeOtherThanks(consultation, new ThanksTicket(fake, consultation.Id, goal?.DocumentId)));
+        }
+
+        if (await submissions.FindAsync(ticket.SubmissionId, ct) is { } stored)
+        {
+            return (null, SeeOtherThanks(consultation, new ThanksTicket(stored.ReceiptNumber, stored.ConsultationId, stored.GoalDocumentId)));
+        }
+
+        if (Now - ticket.IssuedUtc > TimeSpan.FromHours(settings.FormLifetimeHours))
+        {
+            form.Ticket = tickets.Issue(consultation.Id);
+            var expired = new Dictionary<string, string>
+            {
+                ["Form"] = "このページを開いてから時間がたったため、送信できませんでした。入力した内容はそのままです。確認して、もう一度「入力内容を確認する」を押してください。",
+            };
+            return (null, FormView(consultation, goal, form, new FieldErrors(expired)));
+        }
+
+        var (comment, errors) = CommentInput.Validate(form, consultation.Fields);
+        if (comment is null)
+        {
+            return (null, FormView(consultation, goal, form, new FieldErrors(errors)));
+        }
+
+        // The confirmation page and the send step carry the normalised values from here on.
+        var normalised = new CommentFormFields
+        {
+            Text = comment.Text,
+            Field = comment.Field,
+            AgeGroup = comment.AgeGroup?.ToString(),
+            Residence = comment.Residence?.ToString(),
+            Nickname = comment.Nickname,
+            ReplyEmail = comment.ReplyEmail,
+            Consent = "true",
+            Goal = goal?.DocumentId.ToString("D"),
+            Ticket = form.Ticket,
+        };
+        return (new CheckedPost(consultation, goal, normalised, comment, ticket), null);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// A POST without a valid antiforgery token stores nothing and answers 400. When the rest of
+    /// the post is a genuine form, the resident gets it back with a message and a fresh token.
+    /// </summary>
+    private async Task<IActionResult?> AntiforgeryFailedAsync(string slug, CommentFormFields form, CancellationToken ct)
+    {
+        if (await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return null;
+        }
+
+        var consultation = await FindConsultationAsync(slug, ct);
+        if (consultation is null || !TryResolveGoal(form.Goal, out var goal) || tickets.Read(form.Ticket) is not { } ticket || ticket.ConsultationId != consultation.Id)
+        {
+            return BadRequest();
+        }
+
+        var message = new Dictionary<string, string>
+        {
+            ["Form"] = "送信の安全を確かめる情報の期限が切れたため、送信できませんでした。入力した内容はそのままです。確認して、もう一度「入力内容を確認する」を押してください。",
+        };
+        var result = FormView(consultation, goal, form, new FieldErrors(message));
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        return result;
+    }
+
+    private async Task<Consultation?> FindConsultationAsync(string slug, CancellationToken ct) =>
+        slug.Length > 80 ? null : await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug && c.IsPublic, ct);
+
+    private FeedbackGoal? FindGoal(string value) => Guid.TryParse(value, out var id) ? goals.Find(id) : null;
+
+    /// <summary>Empty is the general form; anything else must be a published goal.</summary>
+    private bool TryResolveGoal(string? value, out FeedbackGoal? goal)
+    {
+        goal = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        goal = FindGoal(value);
+        return goal is not null;
+    }
+
+    private ViewResult? ClosedPage(Consultation consultation)
+    {
+        var now = Now;
+        if (consultation.IsOpenAt(now))
+        {
+            return null;
+        }
+
+        var notYetOpen = now < consultation.OpensUtc;
+        SetPage(notYetOpen ? "この意見募集はまだ始まっていません" : "この意見募集は締め切りました", consultation.Title, noIndex: true);
+        return View(ViewsPath + "Closed.cshtml", new ClosedPage(consultation, notYetOpen));
+    }
+
+    private ViewResult FormView(Consultation consultation, FeedbackGoal? goal, CommentFormFields fields, FieldErrors errors)
+    {
+        var title = errors.Count > 0 ? "エラー：意見を送る" : "意見を送る";
+        SetPage($"{title}（{consultation.Title}）", $"{consultation.Title}：スマートフォンから1分ほどで意見を送れます。", noIndex: goal is not null || errors.Count > 0);
+        return View(ViewsPath + "Form.cshtml", new CommentFormPage(consultation, goal, fields, errors));
+    }
+
+    private ViewResult ConfirmView(CheckedPost post, HumanCheckWidget? widget, string? problem)
+    {
+        SetPage($"{(problem is null ? "" : "エラー：")}入力内容の確認（{post.Consultation.Title}）", post.Consultation.Title, noIndex: true);
+        return View(ViewsPath + "Confirm.cshtml", post.ToConfirm(widget, problem));
+    }
+
+    private IActionResult SeeOtherThanks(Consultation formConsultation, ThanksTicket ticket)
+    {
+        var url = $"/iken/{formConsultation.Slug}/thanks?r={Uri.EscapeDataString(thanksLinks.Create(ticket))}";
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private void SetPage(string title, string description, bool noIndex)
+    {
+        ViewData["Title"] = title;
+        ViewData["Description"] = description;
+        ViewData["NoIndex"] = noIndex;
+    }
+}

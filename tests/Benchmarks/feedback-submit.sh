@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Comment submissions per second on SQLite through the real HTTP endpoint. Prints figures;
+# asserts nothing except that no comment was lost.
+#
+#   tests/Benchmarks/feedback-submit.sh [comments] [concurrency]
+#
+# Publishes the site (Release), runs it in Production on a fresh SQLite file on 127.0.0.1 with
+# the per-client rate limit relaxed, the time trap off and the proof-of-work off (configuration
+# only), then a Python client on the same machine:
+#   1. opens N forms (GET /iken/{consultation}/: antiforgery cookie + token, signed form ticket),
+#   2. sends all N (POST …/send, the endpoint residents use after the confirmation page) with
+#      C concurrent connections, and times that phase,
+#   3. counts the rows in FeedbackComments: every 303 must be a stored comment.
+# Bounded: N requests per phase, each with a 30 s timeout; the server is stopped at the end.
+set -euo pipefail
+
+comments="${1:-1000}"
+concurrency="${2:-8}"
+port="${BENCH_PORT:-5098}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="$(mktemp -d /tmp/ueda-feedback-bench-XXXXXX)"
+server_pid=""
+
+command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 1; }
+
+cleanup() {
+    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/src"
+cp "$repo"/Directory.Build.props "$repo"/Directory.Packages.props "$work/src/"
+cp -r "$repo/content-seed" "$work/src/"
+(cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site App_Plugins) | (cd "$work/src" && tar -xf -)
+dotnet publish "$work/src/site" -c Release -o "$work/pub" --nologo -v quiet >/dev/null
+
+(cd "$work/pub" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
+    Database__ConnectionString="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
+    Feedback__AntiSpam__RateLimit__PermitLimit=100000000 Feedback__AntiSpam__MinimumFillSeconds=0 \
+    Feedback__AntiSpam__ProofOfWork=Off Feedback__Privacy__ClientHashSalt=bench-salt \
+    exec dotnet UedaPublicGoals.Site.dll >"$work/server.log" 2>&1) &
+server_pid=$!
+for _ in $(seq 1 150); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" && break
+    sleep 0.2
+done
+curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" || { cat "$work/server.log" >&2; echo "the site did not start" >&2; exit 1; }
+
+echo "machine: $(nproc) cores; the client and the site share them; SQLite file, Production, Release"
+python3 - "$port" "$comments" "$concurrency" "$work/bench.db" <<'PY'
+import concurrent.futures, http.client, re, sqlite3, sys, time, urllib.parse
+
+port, total, workers, db = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+path = "/iken/dai3ji-sogo-keikaku/"
+field = "スマートシティ・DX"
+
+def open_form(i):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    c.request("GET", path)
+    r = c.getresponse()
+    html = r.read().decode()
+    cookie = "; ".join(h.split(";", 1)[0] for k, h in r.getheaders() if k.lower() == "set-cookie")
+    token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', html).group(1)
+    ticket = re.search(r'name="Ticket" value="([^"]+)"', html).group(1)
+    c.close()
+    body = urllib.parse.urlencode({
+        "__RequestVerificationToken": token, "Ticket": ticket, "Goal": "",
+        "Text": f"ベンチマークの意見 {i}。駅前に勉強できる場所がほしいです。", "Field": field,
+        "AgeGroup": "HighSchool", "Residence": "InUeda", "Consent": "true",
+    })
+    return cookie, body
+
+def send(form):
+    cookie, body = form
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    start = time.perf_counter()
+    c.request("POST", path + "send", body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+    r = c.getresponse()
+    r.read()
+    c.close()
+    return r.status, time.perf_counter() - start
+
+with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+    start = time.perf_counter()
+    forms = list(pool.map(open_form, range(total)))
+    opened = time.perf_counter() - start
+
+    start = time.perf_counter()
+    results = list(pool.map(send, forms))
+    elapsed = time.perf_counter() - start
+
+statuses = {}
+for status, _ in results:
+    statuses[status] = statuses.get(status, 0) + 1
+latencies = sorted(l for _, l in results)
+def pct(p): return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
+rows = sqlite3.connect(db).execute("select count(*) from FeedbackComments").fetchone()[0]
+
+print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s)")
+print(f"comments sent:  {total} with {workers} connections in {elapsed:.2f} s -> {total / elapsed:.0f} submissions/s")
+print(f"send latency:   p50 {pct(0.50):.1f} ms, p90 {pct(0.90):.1f} ms, p99 {pct(0.99):.1f} ms")
+print(f"responses:      {statuses}")
+print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers)")
+sys.exit(0 if rows == statuses.get(303, 0) == total else 1)
+PY

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Tests.Browser.Infrastructure;
+
+namespace UedaPublicGoals.Tests.Browser.FeedbackForm;
+
+/// <summary>axe-core finds no WCAG 2.0/2.1 A or AA violation on the comment pages at 360×740.</summary>
+[Collection(FeedbackBrowserCollection.Name)]
+public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
+{
+    private static async Task AssertNoViolationsAsync(IPage page, string state)
+    {
+        await page.WaitForFontsAsync();
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {state}:");
+        foreach (var violation in result.Violations)
+        {
+            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
+            foreach (var node in violation.Nodes.Take(3))
+            {
+                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
+            }
+        }
+
+        Assert.True(result.Violations.Length == 0, message.ToString());
+        Assert.NotEmpty(result.Passes);
+    }
+
+    [Fact]
+    public async Task The_form_its_error_state_the_confirmation_and_the_thanks_page_pass_axe()
+    {
+        var page = await portal.NewPhonePageAsync();
+        await page.OpenAsync("/iken/dai3ji-sogo-keikaku/");
+        await AssertNoViolationsAsync(page, "the empty form");
+
+        await page.Locator("#comment-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
+        Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('error-summary')"), "The error summary should take the focus.");
+        await AssertNoViolationsAsync(page, "the form with errors");
+
+        await page.Locator("#Text").FillAsync("アクセシビリティの確認のための意見です。");
+        await page.Locator("label[for=Field-2]").ClickAsync();
+        await page.Locator("label[for=Consent]").ClickAsync();
+        await page.Locator("#comment-form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("#confirm-form");
+        await AssertNoViolationsAsync(page, "the confirmation page");
+
+        await page.Locator("#confirm-form button[type=submit]:not([formaction])").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
+        await AssertNoViolationsAsync(page, "the thanks page");
+    }
+
+    [Theory]
+    [InlineData("/iken/dai3ji-sogo-keikaku/results")]
+    [InlineData("/iken/privacy")]
+    [InlineData("/iken/dai3ji-sogo-keikaku/poster")]
+    public async Task The_results_privacy_and_poster_pages_pass_axe(string path)
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            var consultation = db.Consultations.Single(c => c.Slug == FeedbackSeeder.ComprehensivePlanSlug);
+            if (!db.Comments.Any(c => c.IsPublished))
+            {
+                for (var i = 0; i < 7; i++)
+                {
+                    db.Comments.Add(new Comment
+                    {
+                        ReceiptNumber = $"R6-8{i:D5}",
+                        ConsultationId = consultation.Id,
+                        ReceivedUtc = DateTime.UtcNow,
+                        CreatedUtc = DateTime.UtcNow,
+                        Text = $"公開された意見 {i}。<b>太字ではない</b>\n二行目です。",
+                        Field = consultation.Fields[i % 2],
+                        AgeGroup = AgeGroup.Twenties,
+                        IsPublished = true,
+                        Status = CommentStatus.Answered,
+                        CityResponse = i % 3 == 0 ? null : "市としての考え方です。",
+                        ConcurrencyStamp = Guid.NewGuid(),
+                    });
+                }
+
+                await db.SaveChangesAsync();
+                await portal.Services.GetRequiredService<UedaPublicGoals.Feedback.Results.FeedbackResultsCache>().EvictAllAsync();
+            }
+        });
+
+        var page = await portal.NewPhonePageAsync();
+        await page.OpenAsync(path);
+        await AssertNoViolationsAsync(page, path);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 360 px.");
+    }
+}
