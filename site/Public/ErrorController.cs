@@ -4,6 +4,9 @@ namespace UedaPublicGoals.Public;
 
 /// <summary>Japanese error pages. Never shows exception details: those go to the log only.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+// Error pages are re-executed with the failed request's method: a POST refused for a missing
+// token must still get its Japanese page, not a second refusal with an empty body.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
     [Route("/error/{code:int}")]

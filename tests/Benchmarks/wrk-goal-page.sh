@@ -29,7 +29,7 @@ copy_repo() {
     mkdir -p "$work/src"
     cp "$repo"/Directory.Build.props "$repo"/Directory.Packages.props "$work/src/"
     cp -r "$repo/content-seed" "$work/src/"
-    (cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site) | (cd "$work/src" && tar -xf -)
+    (cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site App_Plugins) | (cd "$work/src" && tar -xf -)
 }
 
 publish() {

@@ -18,6 +18,12 @@ public static class PortalInitializer
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             await db.Database.MigrateAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging lets readers carry on while a comment or a publish commits;
+                // the setting is stored in the database file, so every later connection uses it.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
 
             await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureAsync(ct);
 

@@ -55,6 +55,7 @@ public sealed class AccountTests : IDisposable
         var client = BackofficeSession.Open(portal).Client;
         var response = await client.PostAsync("/backoffice/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = PortalFactory.AdminEmail, ["Password"] = portal.AdminPassword! }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("リクエストの内容に誤りがあります", await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain(await AuditAsync(), a => a.Action == AuditActions.AccountLogin);
     }
 
