@@ -9,9 +9,12 @@ namespace UedaPublicGoals.Public;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
+    // No action parameters on purpose: binding would read the failed request's body again
+    // (e.g. a form the server just refused as malformed) and fail a second time.
     [Route("/error/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : 404;
         var status = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = status;
         ViewData[nameof(PageMeta)] = new PageMeta(ErrorTitle(status), ErrorTitle(status), $"/error/{status}") { NoIndex = true };

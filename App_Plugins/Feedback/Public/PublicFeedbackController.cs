@@ -289,9 +289,18 @@ public sealed class PublicFeedbackController(
     /// </summary>
     private async Task<IActionResult?> AntiforgeryFailedAsync(string slug, CommentFormFields form, CancellationToken ct)
     {
-        if (await antiforgery.IsRequestValidAsync(HttpContext))
+        try
         {
-            return null;
+            if (await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return null;
+            }
+        }
+        catch (AntiforgeryValidationException)
+        {
+            // The body itself could not be read as a form (e.g. a NUL character): a bad request,
+            // with no typed text we could safely give back.
+            return BadRequest();
         }
 
         var consultation = await FindConsultationAsync(slug, ct);
