@@ -21,6 +21,7 @@ public static class BackofficeExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<ContentTree.ContentTreeQuery>();
+        services.AddScoped<History.DocumentEditAccess>();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
