@@ -22,6 +22,10 @@ public static class BackofficeExtensions
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<ContentTree.ContentTreeQuery>();
         services.AddScoped<History.DocumentEditAccess>();
+        services.AddScoped<Structure.StructureService>();
+        services.AddScoped<RecycleBin.RecycleBinQuery>();
+        services.Configure<Content.Media.MediaOptions>(builder.Configuration.GetSection(Content.Media.MediaOptions.Section));
+        services.AddScoped<Content.Media.MediaLibrary>();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
