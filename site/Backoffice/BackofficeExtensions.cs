@@ -24,6 +24,7 @@ public static class BackofficeExtensions
         services.AddScoped<History.DocumentEditAccess>();
         services.AddScoped<Structure.StructureService>();
         services.AddScoped<RecycleBin.RecycleBinQuery>();
+        services.AddScoped<Users.UserAdministration>();
         services.Configure<Content.Media.MediaOptions>(builder.Configuration.GetSection(Content.Media.MediaOptions.Section));
         services.AddScoped<Content.Media.MediaLibrary>();
 
