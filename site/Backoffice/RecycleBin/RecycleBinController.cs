@@ -61,16 +61,15 @@ public sealed class RecycleBinController(RecycleBinQuery query, ContentStore sto
 
     [HttpGet("empty")]
     [Authorize(Policy = BackofficePolicies.Administer)]
-    public async Task<IActionResult> Empty(CancellationToken ct)
+    public async Task<IActionResult> ConfirmEmpty(CancellationToken ct)
     {
         ViewData["Title"] = "ごみ箱を空にする";
-        return View(await query.LoadAsync(ct));
+        return View("Empty", await query.LoadAsync(ct));
     }
 
     [HttpPost("empty")]
     [Authorize(Policy = BackofficePolicies.Administer)]
-    [ActionName(nameof(Empty))]
-    public async Task<IActionResult> EmptyConfirmed(CancellationToken ct)
+    public async Task<IActionResult> EmptyRecycleBin(CancellationToken ct)
     {
         var purged = await store.EmptyRecycleBinAsync(Actor, ct);
         var images = await media.EmptyRecycleBinAsync(Actor, ct);
