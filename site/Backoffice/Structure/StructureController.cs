@@ -10,7 +10,7 @@ namespace UedaPublicGoals.Backoffice.Structure;
 /// </summary>
 [Route("backoffice/structure")]
 [Authorize(Policy = BackofficePolicies.PublishContent)]
-public sealed class StructureController(StructureService structure, ContentStore store) : Controller
+public sealed class StructureController(StructureService structure, ContentStore store, TimeProvider clock) : Controller
 {
     private const string IndexPath = "/backoffice/structure";
 
@@ -98,8 +98,8 @@ public sealed class StructureController(StructureService structure, ContentStore
             return NotFound();
         }
 
-        // Suggest the fiscal year that starts in April of this year (or the one that runs now).
-        var today = DateTime.UtcNow.AddHours(9);
+        // Suggest the fiscal year running now in Japan (it starts in April).
+        var today = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9));
         return FiscalYearView(FiscalYearForm.Suggest(today.Month >= 4 ? today.Year : today.Year - 1), department.Name, departmentId, id: null);
     }
 
