@@ -21,6 +21,12 @@ public static class BackofficeExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<ContentTree.ContentTreeQuery>();
+        services.AddScoped<History.DocumentEditAccess>();
+        services.AddScoped<Structure.StructureService>();
+        services.AddScoped<RecycleBin.RecycleBinQuery>();
+        services.AddScoped<Users.UserAdministration>();
+        services.Configure<Content.Media.MediaOptions>(builder.Configuration.GetSection(Content.Media.MediaOptions.Section));
+        services.AddScoped<Content.Media.MediaLibrary>();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

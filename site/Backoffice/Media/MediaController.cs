@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using UedaPublicGoals.Content.Media;
+
+namespace UedaPublicGoals.Backoffice.Media;
+
+public sealed class MediaUploadForm
+{
+    [Display(Name = "画像ファイル")]
+    [Required(ErrorMessage = "アップロードする画像ファイルを選んでください。")]
+    public IFormFile? File { get; set; }
+
+    [Display(Name = "代替テキスト")]
+    [Required(ErrorMessage = "代替テキスト（画像に何が写っているか）を入力してください。画面を見られない人には、この文が読み上げられます。")]
+    [StringLength(500, ErrorMessage = "代替テキストは500文字以内にしてください。")]
+    public string AltText { get; set; } = "";
+}
+
+public sealed record MediaPage(IReadOnlyList<MediaItem> Items, int Page, int PageCount, int Total, Guid? JustUploaded, MediaUploadForm Form, string CurrentUser, bool CanDeleteAny);
+
+/// <summary>
+/// 画像: upload (PNG, JPEG, WebP, checked by content; 5 MB; alt text required), the list
+/// with thumbnails and a Markdown snippet per image, and delete to the recycle bin.
+/// </summary>
+[Route("backoffice/media")]
+[Authorize(Policy = BackofficePolicies.EditContent)]
+public sealed class MediaController(MediaLibrary media, IAuthorizationService authorization) : Controller
+{
+    private const int PageSize = 24;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int page = 1, Guid? uploaded = null, CancellationToken ct = default) =>
+        await IndexViewAsync(new MediaUploadForm(), page, uploaded, ct);
+
+    [HttpPost("")]
+    [RequestSizeLimit(MediaLimits.MaxUploadRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MediaLimits.MaxUploadRequestBytes)]
+    [RejectOversizedUpload]
+    public async Task<IActionResult> Upload(MediaUploadForm form, CancellationToken ct)
+    {
+        if (form.File is { Length: > MediaLimits.MaxImageBytes } tooLarge)
+        {
+            ModelState.AddModelError(nameof(form.File), $"画像は5MBまでです。選んだファイルは{Megabytes(tooLarge.Length)}あります。小さくしてからアップロードしてください。");
+        }
+        else if (form.File is { Length: 0 })
+        {
+            ModelState.AddModelError(nameof(form.File), "選んだファイルは空です。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await IndexViewAsync(form, 1, null, ct);
+        }
+
+        var bytes = new byte[form.File!.Length];
+        await using (var stream = form.File.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+
+        var image = ImageSniffer.Sniff(bytes);
+        if (image is null)
+        {
+            ModelState.AddModelError(nameof(form.File), "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）。選んだファイルの中身は、これらの形式の画像ではありませんでした。");
+            return await IndexViewAsync(form, 1, null, ct);
+        }
+
+        var item = await media.AddAsync(bytes, image, form.File.FileName, form.AltText, User.Identity!.Name!, ct);
+        TempData["Notice"] = $"画像「{item.AltText}」をアップロードしました。ページ本文には次のように書くと表示されます：{MediaLibrary.MarkdownSnippet(item)}";
+        return Redirect($"/backoffice/media?uploaded={item.Id}#media-{item.Id}");
+    }
+
+    [HttpPost("{id:guid}/delete")]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
+    {
+        var item = await media.FindAsync(id, ct);
+        if (item is null || item.DeletedUtc is not null)
+        {
+            return NotFound();
+        }
+
+        // Authors may take back their own uploads; removing other people's images is for 管理者 and 広報.
+        if (item.UploadedBy != User.Identity!.Name && !await CanDeleteAnyAsync())
+        {
+            return Forbid();
+        }
+
+        await media.MoveToRecycleBinAsync(id, User.Identity!.Name!, ct);
+        TempData["Notice"] = $"画像「{item.AltText}」をごみ箱へ移動しました。この画像を使っているページでは表示されなくなります。";
+        return Redirect("/backoffice/media");
+    }
+
+    private async Task<IActionResult> IndexViewAsync(MediaUploadForm form, int page, Guid? uploaded, CancellationToken ct)
+    {
+        var (items, total) = await media.ListAsync(Math.Max(1, page), PageSize, ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        ViewData["Title"] = "画像";
+        return View("Index", new MediaPage(items, Math.Clamp(page, 1, pageCount), pageCount, total, uploaded, form, User.Identity!.Name!, await CanDeleteAnyAsync()));
+    }
+
+    private async Task<bool> CanDeleteAnyAsync() => (await authorization.AuthorizeAsync(User, BackofficePolicies.PublishContent)).Succeeded;
+
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + "MB";
+}

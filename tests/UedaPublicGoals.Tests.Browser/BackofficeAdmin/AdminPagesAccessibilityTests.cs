@@ -1,0 +1,103 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace UedaPublicGoals.Tests.Browser.BackofficeAdmin;
+
+/// <summary>
+/// The administration pages on a phone (360×740) and a desktop (1280×900): axe-core finds
+/// no WCAG 2.0/2.1 A or AA violation, and at 360 px nothing scrolls sideways.
+/// </summary>
+[Collection(AdminBrowserCollection.Name)]
+public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
+{
+    public static TheoryData<string, int, int> PagesAndViewports()
+    {
+        string[] paths =
+        [
+            "/backoffice/users",
+            "/backoffice/users/new",
+            "/backoffice/users/{admin}",
+            "/backoffice/users/roles",
+            "/backoffice/documents/{koho}/history",
+            "/backoffice/documents/{koho}/history/1",
+            "/backoffice/documents/{koho}/history/compare?from=1&to=2",
+            "/backoffice/structure",
+            "/backoffice/recycle-bin",
+            "/backoffice/recycle-bin/empty",
+            "/backoffice/audit",
+            "/backoffice/media",
+            "/backoffice/",
+        ];
+        var data = new TheoryData<string, int, int>();
+        foreach (var path in paths)
+        {
+            data.Add(path, 360, 740);
+            data.Add(path, 1280, 900);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAndViewports))]
+    public async Task Axe_finds_no_wcag21_a_or_aa_violations_and_nothing_scrolls_sideways(string path, int width, int height)
+    {
+        await using var context = await portal.NewContextAsync(width, height);
+        var page = await portal.SignedInPageAsync(context);
+        var url = path.Replace("{admin}", portal.AdminUserId, StringComparison.Ordinal).Replace("{koho}", portal.KohoId.ToString(), StringComparison.Ordinal);
+
+        var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.Equal(200, response!.Status);
+
+        await AssertAccessibleAsync(page, $"{path} at {width}×{height}");
+        if (width == 360)
+        {
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px at 360px.");
+        }
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(1280, 900)]
+    public async Task The_user_form_showing_its_errors_is_accessible_too(int width, int height)
+    {
+        await using var context = await portal.NewContextAsync(width, height);
+        var page = await portal.SignedInPageAsync(context);
+        await page.GotoAsync("/backoffice/users/new");
+
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForSelectorAsync(".error-summary");
+
+        Assert.Equal("true", await page.GetAttributeAsync("#Email", "aria-invalid"));
+        await AssertAccessibleAsync(page, $"/backoffice/users/new with errors at {width}×{height}");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0, Describe(where, result));
+        Assert.NotEmpty(result.Passes);
+    }
+
+    private static string Describe(string where, AxeResult result)
+    {
+        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {where}:");
+        foreach (var violation in result.Violations)
+        {
+            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
+            foreach (var node in violation.Nodes.Take(3))
+            {
+                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
+            }
+        }
+
+        return message.ToString();
+    }
+}
