@@ -1,5 +1,6 @@
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
+using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.Startup;
@@ -30,6 +31,7 @@ else
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseContentRedirects();
 app.UseResponseCompression();
 app.UseRouting();
 app.UseAuthentication();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Backoffice.Editing;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Backoffice;
@@ -21,6 +22,7 @@ public static class BackofficeExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<ContentTree.ContentTreeQuery>();
+        services.AddContentEditing(builder.Configuration);
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -1,0 +1,13 @@
+using UedaPublicGoals.Content.Redirects;
+
+namespace UedaPublicGoals.Backoffice.Editing;
+
+public static class EditingExtensions
+{
+    /// <summary>Content editing, 承認依頼, scheduled publishing and redirects after slug changes.</summary>
+    public static IServiceCollection AddContentEditing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddContentRedirects();
+        return services;
+    }
+}
