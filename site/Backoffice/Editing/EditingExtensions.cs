@@ -1,3 +1,4 @@
+using UedaPublicGoals.Backoffice.Scheduling;
 using UedaPublicGoals.Content.Redirects;
 
 namespace UedaPublicGoals.Backoffice.Editing;
@@ -7,6 +8,10 @@ public static class EditingExtensions
     /// <summary>Content editing, 承認依頼, scheduled publishing and redirects after slug changes.</summary>
     public static IServiceCollection AddContentEditing(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.Section));
+        services.AddSingleton<ScheduledPublishingService>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublishingService>());
+
         services.AddContentRedirects();
         return services;
     }
