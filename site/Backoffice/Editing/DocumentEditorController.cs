@@ -333,7 +333,7 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
     protected bool HasForgedFields(EditorForm form)
     {
         string[] machineFields = [.. EditorForm.HiddenFields, "FiscalYearId", "SdgGoals"];
-        return ModelState.Any(entry => entry.Value.Errors.Count > 0
+        return ModelState.Any(entry => entry.Value is { Errors.Count: > 0 }
             && machineFields.Any(field => entry.Key == field || entry.Key.StartsWith(field + "[", StringComparison.Ordinal)));
     }
 
