@@ -227,7 +227,15 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
             return BadRequest();
         }
 
+        // First the conflict: the rules below judge the input against the current document, which
+        // the person has not seen yet. A different stamp alone is not a conflict (publishing and
+        // unpublishing change it too); it is one when the draft, the slug or the sort order moved on.
         var current = document.Document;
+        if (form.ConcurrencyStamp != current.ConcurrencyStamp && SomeoneElseChanged(form, current))
+        {
+            return await ConflictAsync(document, form);
+        }
+
         var canPublish = await Services.Access.CanPublishAsync(User);
         var errors = new FormErrors();
         Validate(form, document, errors);
@@ -237,13 +245,6 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         {
             errors.CopyTo(ModelState);
             return await EditorAsync(document, form);
-        }
-
-        // A different stamp alone is not a conflict: publishing and unpublishing change it too.
-        // It is one when the draft, the slug or the sort order moved on since the form was drawn.
-        if (form.ConcurrencyStamp != current.ConcurrencyStamp && SomeoneElseChanged(form, current))
-        {
-            return await ConflictAsync(document, form);
         }
 
         EditOutcome outcome;
