@@ -277,6 +277,9 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
                 TempData["Notice"] = $"第{outcome.DraftVersion}版を公開しました。公開ページ {path} にすぐ反映されています。"
                     + (outcome.SlugChanged && current.PublishedVersion is not null ? $" 古いURL {document.PublicPath} は新しいURLへ転送されます。" : "");
                 break;
+            case SubmitIntent.RequestApproval when outcome.DraftVersion == current.PublishedVersion:
+                TempData["Notice"] = "公開中の内容と同じため、承認依頼は送りませんでした。内容を変えてから依頼してください。";
+                break;
             case SubmitIntent.RequestApproval:
                 await Services.Approvals.RequestAsync(id, outcome.DraftVersion, UserName, FormValues.Text(form.ApprovalNote));
                 TempData["Notice"] = $"{saved} 第{outcome.DraftVersion}版の公開を広報に依頼しました（承認依頼）。";

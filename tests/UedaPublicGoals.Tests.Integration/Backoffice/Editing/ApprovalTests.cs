@@ -77,6 +77,16 @@ public sealed class ApprovalTests : IDisposable
     }
 
     [Fact]
+    public async Task Nothing_to_approve_when_the_draft_is_what_residents_already_see()
+    {
+        var (author, _, _, _) = await PeopleAsync();
+        var response = await author.PostAsync($"{Editor}/request-approval", await author.ReadFormAsync(Editor));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("公開中の内容と同じため、承認依頼は送りませんでした", await author.Client.GetStringAsync(Editor));
+        Assert.Equal(0, await EditorPages.InDatabaseAsync(portal, db => db.ApprovalRequests.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_draft_changed_after_the_request_is_not_published_by_approving_it()
     {
         var (author, _, pr, _) = await PeopleAsync();

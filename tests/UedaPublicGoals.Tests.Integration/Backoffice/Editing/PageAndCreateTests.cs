@@ -36,6 +36,23 @@ public sealed class PageAndCreateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_sort_order_reorders_the_public_footer_at_once_without_a_publish()
+    {
+        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var client = portal.CreatePublicClient();
+        string FirstFooterLink(string html) => HtmlText.Parse(html).QuerySelector(".site-footer__links a")!.GetAttribute("href")!;
+        Assert.Equal("/pages/about", FirstFooterLink(await client.GetStringAsync("/")));
+
+        var editor = $"/backoffice/pages/{EditorPages.PageId(portal, "privacy")}";
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync(editor, (await session.ReadFormAsync(editor)).With("SortOrder", "0"))).StatusCode);
+
+        Assert.Equal("/pages/privacy", FirstFooterLink(await client.GetStringAsync("/")));
+        var document = await EditorPages.DocumentAsync(portal, EditorPages.PageId(portal, "privacy"));
+        Assert.Equal((1, 1), (document.DraftVersion, document.PublishedVersion!.Value)); // placement only: no new version
+        Assert.Equal(1, await EditorPages.InDatabaseAsync(portal, db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.ContentMove)));
+    }
+
+    [Fact]
     public async Task A_new_goal_is_created_unpublished_in_its_fiscal_year_and_goes_public_when_published()
     {
         var email = await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations);
