@@ -57,7 +57,7 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
 
     protected abstract string EditorView { get; }
 
-    /// <summary>ごとの名前 for messages: 重点目標 or ページ.</summary>
+    /// <summary>What the document is called in messages: 重点目標 or ページ.</summary>
     protected abstract string Noun { get; }
 
     protected abstract TForm ToForm(TContent content);
@@ -241,6 +241,11 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         Validate(form, document, errors);
         await Services.Placement.ValidateAsync(form, current.Scope, id, current.PublishedVersion is null ? null : current.Slug,
             publishing: intent == SubmitIntent.Publish, canPublish, errors);
+        if (intent == SubmitIntent.RequestApproval)
+        {
+            errors.MaxLength(nameof(EditorForm.ApprovalNote), form.ApprovalNote, "広報へのメッセージ", FormValues.NoteLength);
+        }
+
         if (errors.Any)
         {
             errors.CopyTo(ModelState);

@@ -49,6 +49,5 @@ public sealed partial class PlacementRules(PortalDbContext db)
             errors.Add(nameof(EditorForm.SortOrder), "並び順は0から9999までの数字で入力してください（小さいほど先）。");
         }
 
-        errors.MaxLength(nameof(EditorForm.ApprovalNote), form.ApprovalNote, "広報へのメッセージ", FormValues.NoteLength);
     }
 }
