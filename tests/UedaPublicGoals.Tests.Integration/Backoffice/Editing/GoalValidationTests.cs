@@ -133,6 +133,18 @@ public sealed class GoalValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_SDG_number_outside_1_to_17_is_refused_and_the_choices_are_kept()
+    {
+        var session = await PublicRelationsAsync();
+        var form = (await session.ReadFormAsync(Koho)).Add("SdgGoals", "9").Add("SdgGoals", "18");
+        var page = HtmlText.Parse(await (await session.PostAsync(Koho, form)).Content.ReadAsStringAsync());
+        Assert.Contains("1から17の中から選んでください", page.GetElementById("SdgGoals-error")!.TextContent);
+        Assert.Contains("SdgGoals-error", page.GetElementById("SdgGoals")!.GetAttribute("aria-describedby"));
+        Assert.True(page.QuerySelector("#SdgGoals_9")!.HasAttribute("checked"));
+        Assert.Equal(1, (await EditorPages.DocumentAsync(portal, EditorPages.GoalId(portal, EditorPages.Koho))).DraftVersion);
+    }
+
+    [Fact]
     public async Task A_department_author_cannot_move_a_published_goal_to_another_url()
     {
         var email = await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.DepartmentAuthor, null, await EditorPages.SeisakuKikakuIdAsync(portal));
