@@ -1,6 +1,7 @@
 using UedaPublicGoals.Api;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
+using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
@@ -37,6 +38,7 @@ else
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseContentRedirects();
 app.UseResponseCompression();
 app.UseRouting();
 app.UseCors();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Backoffice.Editing;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Backoffice;
@@ -27,6 +28,7 @@ public static class BackofficeExtensions
         services.AddScoped<Users.UserAdministration>();
         services.Configure<Content.Media.MediaOptions>(builder.Configuration.GetSection(Content.Media.MediaOptions.Section));
         services.AddScoped<Content.Media.MediaLibrary>();
+        services.AddContentEditing(builder.Configuration);
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -1,0 +1,94 @@
+using UedaPublicGoals.Backoffice.Editing.Goals;
+using UedaPublicGoals.Content.Model;
+using UedaPublicGoals.Public;
+
+namespace UedaPublicGoals.Backoffice.Editing;
+
+/// <summary>One field that differs between two versions, named as on the form. Null: the field did not exist.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>
+/// Field-by-field differences between two versions of a document, for the conflict message and
+/// the 承認依頼 review. Each version is flattened to (field name, value) pairs named like the
+/// form's labels; a field in only one of them counts as added or removed.
+/// </summary>
+public static class ContentDiff
+{
+    public static IReadOnlyList<FieldChange> Compare(object? before, object? after)
+    {
+        var old = before is null ? [] : Fields(before);
+        var current = after is null ? [] : Fields(after);
+        var oldByName = old.ToDictionary(f => f.Field, f => f.Value);
+        var currentByName = current.ToDictionary(f => f.Field, f => f.Value);
+
+        // Fields in the order of the newer version, then those only the older one had.
+        var names = current.Select(f => f.Field).Concat(old.Select(f => f.Field)).Distinct();
+        var changes = new List<FieldChange>();
+        foreach (var name in names)
+        {
+            var hadBefore = oldByName.TryGetValue(name, out var was);
+            var hasNow = currentByName.TryGetValue(name, out var now);
+            if (!hadBefore || !hasNow || was != now)
+            {
+                changes.Add(new FieldChange(name, hadBefore ? was : null, hasNow ? now : null));
+            }
+        }
+
+        return changes;
+    }
+
+    public static IReadOnlyList<(string Field, string Value)> Fields(object content) => content switch
+    {
+        GoalContent goal => GoalFields(goal).ToList(),
+        PageContent page => [("タイトル", page.Title), ("概要", page.Summary ?? ""), ("本文", page.Body)],
+        _ => throw new ArgumentException($"Unsupported content type {content.GetType().Name}.", nameof(content)),
+    };
+
+    private static IEnumerable<(string, string)> GoalFields(GoalContent goal)
+    {
+        yield return ("重点目標", goal.Title);
+        yield return ("優先順位", $"{goal.Priority}位");
+        yield return ("総合計画における位置付け", goal.ComprehensivePlanPosition ?? "");
+        yield return ("上田再構築プラン Ver.2.0「もっと、前へ」における位置付け", goal.RestructuringPlanPosition ?? "");
+        yield return ("第四次上田市行財政改革大綱・アクションプログラムにおける位置付け", goal.AdministrativeReformPosition ?? "");
+        yield return ("現況・課題", goal.CurrentSituation ?? "");
+        yield return ("目的・効果", goal.PurposeAndEffect ?? "");
+        yield return ("該当するSDGsの目標", string.Join("、", goal.SdgGoals.Order().Select(g => $"目標{g}")));
+        foreach (var initiative in goal.Initiatives)
+        {
+            var prefix = GoalFormCommand.Name([initiative.Number]);
+            yield return ($"{prefix} 題名", initiative.Title);
+            yield return ($"{prefix} 期間・期限", initiative.Period ?? "");
+            foreach (var measure in initiative.Measures)
+            {
+                var measurePrefix = GoalFormCommand.Name([initiative.Number, measure.Number]);
+                yield return ($"{measurePrefix} 取組項目及び方法・手段", measure.Method ?? "");
+                yield return ($"{measurePrefix} 期間・期限", measure.Period ?? "");
+                yield return ($"{measurePrefix} 数値目標", measure.Target ?? "");
+                foreach (var kpi in measure.Kpis)
+                {
+                    var kpiPrefix = $"{measurePrefix} KPI（{kpi.Key}）";
+                    yield return ($"{kpiPrefix} 名称", kpi.Label);
+                    yield return ($"{kpiPrefix} 単位", kpi.Unit);
+                    yield return ($"{kpiPrefix} 基準値", FormValues.Number(kpi.Baseline));
+                    yield return ($"{kpiPrefix} 目標値", FormValues.Number(kpi.Target));
+                    foreach (var measurement in kpi.Measurements.OrderBy(m => m.Date))
+                    {
+                        var note = string.IsNullOrEmpty(measurement.Note) ? "" : $"（{measurement.Note}）";
+                        yield return ($"{kpiPrefix} 実績 {JapaneseDates.Long(measurement.Date)}", $"{FormValues.Number(measurement.Value)}{kpi.Unit}{note}");
+                    }
+                }
+            }
+
+            yield return ($"{prefix} 中間報告", Describe(initiative.MidtermReport));
+            yield return ($"{prefix} 期末報告", Describe(initiative.FinalReport));
+        }
+
+        yield return ("特記事項 ○市民参加・協働の推進、市民満足度の向上を考慮した点", goal.SpecialNotes.CitizenParticipation ?? "");
+        yield return ("特記事項 ○取組による効果・残された課題", goal.SpecialNotes.EffectsAndRemainingIssues ?? "");
+    }
+
+    private static string Describe(ProgressReport? report) => report is null
+        ? "未報告"
+        : $"{report.Status.ToJapanese()}{(report.ReportedOn is { } date ? "・" + JapaneseDates.Long(date) : "")}：{report.Text}";
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using UedaPublicGoals.Backoffice.Approvals;
+using UedaPublicGoals.Backoffice.Scheduling;
+using UedaPublicGoals.Content.Redirects;
+
+namespace UedaPublicGoals.Backoffice.Editing;
+
+public static class EditingExtensions
+{
+    /// <summary>Content editing, 承認依頼, scheduled publishing and redirects after slug changes.</summary>
+    public static IServiceCollection AddContentEditing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<EditorAccess>();
+        services.AddScoped<IAuthorizationHandler, EditContentAreaHandler>();
+        services.AddScoped<PlacementRules>();
+        services.AddScoped<ApprovalWorkflow>();
+        services.AddScoped<EditorServices>();
+
+        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.Section));
+        services.AddSingleton<ScheduledPublishingService>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublishingService>());
+
+        services.AddContentRedirects();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using UedaPublicGoals.Content.Store;
+
+namespace UedaPublicGoals.Backoffice.Scheduling;
+
+/// <summary>Bound from the "Scheduling" section.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Off for a node that must not publish (only one is needed; the others may run it too safely).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often due documents are looked for, in seconds.</summary>
+    public int IntervalSeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// Publishes and unpublishes documents whose scheduled time has come, checking every
+/// <see cref="SchedulingOptions.IntervalSeconds"/>. One pass is <see cref="RunOnceAsync"/>,
+/// which tests call directly instead of waiting for the timer.
+/// </summary>
+public sealed class ScheduledPublishingService(
+    IServiceScopeFactory scopes,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock,
+    ILogger<ScheduledPublishingService> logger) : BackgroundService
+{
+    public async Task<IReadOnlyList<ScheduledAction>> RunOnceAsync(CancellationToken ct = default)
+    {
+        using var scope = scopes.CreateScope();
+        var actions = await scope.ServiceProvider.GetRequiredService<ContentStore>().RunDueScheduleAsync(ct);
+        foreach (var action in actions)
+        {
+            logger.LogInformation("Scheduled {Kind} of document {DocumentId} (due {Due:u}) carried out.", action.Kind, action.DocumentId, action.DueUtc);
+        }
+
+        return actions;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed pass (database briefly away) must not stop the schedule: the next tick retries.
+                logger.LogError(ex, "Scheduled publishing pass failed.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
