@@ -51,6 +51,7 @@ public static class ContentExtensions
         // so the next request renders from the new snapshot.
         builder.Services.AddSingleton<IContentPublishedHandler, RebuildReadModelOnPublish>();
         builder.Services.AddSingleton<IContentPublishedHandler, EvictOutputCacheOnPublish>();
+        builder.Services.AddSingleton<IContentPublishedHandler, Sync.RecordCacheInstructionOnPublish>();
         return builder;
     }
 }

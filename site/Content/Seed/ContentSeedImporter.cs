@@ -11,11 +11,12 @@ public sealed record SeedImportResult(int DepartmentsAdded, int FiscalYearsAdded
 }
 
 /// <summary>
-/// Imports a validated content seed. Idempotent: anything already present (by slug) is
-/// left alone, so staff edits survive restarts and a second start adds nothing.
-/// All or nothing: one transaction.
+/// Imports a validated content seed. Idempotent: each item is imported once, ever (recorded in
+/// SeedImports), so staff edits, renames and deletions survive restarts and a second start adds
+/// nothing. An item whose slug already exists is recorded and left alone. All or nothing: one
+/// transaction.
 /// </summary>
-public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store)
+public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store, TimeProvider clock)
 {
     public const string ImportUser = "content-seed";
 
@@ -36,9 +37,29 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store)
         int departmentsAdded = 0, yearsAdded = 0, goalsAdded = 0, pagesAdded = 0;
         var yearIds = new Dictionary<(string Department, int Year), int>();
 
+        var imported = (await db.SeedImports.Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        bool FirstTime(string key)
+        {
+            if (!imported.Add(key))
+            {
+                return false;
+            }
+
+            db.SeedImports.Add(new SeedImportRecord { Key = key, ImportedUtc = clock.GetUtcNow().UtcDateTime });
+            return true;
+        }
+
         foreach (var file in seed.Departments)
         {
+            var firstTime = FirstTime($"department:{file.Slug}");
             var department = await db.Departments.Include(d => d.FiscalYears).SingleOrDefaultAsync(d => d.Slug == file.Slug, ct);
+            if (department is null && !firstTime)
+            {
+                // Imported before and since renamed or removed by staff: leave it, and what was under it.
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
             if (department is null)
             {
                 department = new Department { Slug = file.Slug, Name = file.Name, SortOrder = file.SortOrder };
@@ -46,7 +67,7 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store)
                 departmentsAdded++;
             }
 
-            foreach (var yearFile in file.FiscalYears.Where(y => department.FiscalYears.All(existing => existing.Year != y.Year)))
+            foreach (var yearFile in file.FiscalYears.Where(y => FirstTime($"year:{file.Slug}/{y.Year}") && department.FiscalYears.All(existing => existing.Year != y.Year)))
             {
                 department.FiscalYears.Add(new FiscalYear { Year = yearFile.Year, Slug = yearFile.Slug, Heading = yearFile.Heading });
                 yearsAdded++;
@@ -61,7 +82,11 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store)
 
         foreach (var goal in seed.Goals)
         {
-            var fiscalYearId = yearIds[(goal.Department, goal.Year)];
+            if (!FirstTime($"goal:{goal.Department}/{goal.Year}/{goal.Slug}") || !yearIds.TryGetValue((goal.Department, goal.Year), out var fiscalYearId))
+            {
+                continue;
+            }
+
             var scope = ContentDocument.GoalScope(fiscalYearId);
             if (!await db.Documents.AnyAsync(d => d.Scope == scope && d.Slug == goal.Slug, ct))
             {
@@ -73,7 +98,7 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store)
 
         foreach (var page in seed.Pages)
         {
-            if (!await db.Documents.AnyAsync(d => d.Scope == ContentDocument.PageScope && d.Slug == page.Slug, ct))
+            if (FirstTime($"page:{page.Slug}") && !await db.Documents.AnyAsync(d => d.Scope == ContentDocument.PageScope && d.Slug == page.Slug, ct))
             {
                 await store.AddDocumentAsync(DocumentKind.Page, null, page.Slug, page.SortOrder, page.Content, ImportUser, publish: true, ct);
                 await db.SaveChangesAsync(ct);
@@ -81,6 +106,7 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store)
             }
         }
 
+        await db.SaveChangesAsync(ct);
         return new SeedImportResult(departmentsAdded, yearsAdded, goalsAdded, pagesAdded);
     }
 }

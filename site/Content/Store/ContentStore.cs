@@ -17,7 +17,7 @@ public sealed class ContentConflictException(Guid documentId)
 /// Saves drafts as new immutable versions and moves the published pointer.
 /// Every publish is announced to <see cref="IContentPublishedHandler"/>s after commit.
 /// </summary>
-public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock, Sync.NodeIdentity node)
+public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock)
 {
     public async Task<ContentDocument?> FindAsync(Guid documentId, CancellationToken ct = default) =>
         await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, ct);
@@ -67,7 +67,6 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
         document.ScheduledPublishUtc = null;
         document.ConcurrencyStamp = Guid.NewGuid();
         Audit(user, AuditActions.ContentPublish, document, $"第{document.DraftVersion}版を公開");
-        TellOtherNodes(document);
         await db.SaveChangesAsync(ct);
         await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: false), ct);
     }
@@ -81,7 +80,6 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
         document.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         document.ConcurrencyStamp = Guid.NewGuid();
         Audit(user, AuditActions.ContentUnpublish, document, "公開を停止");
-        TellOtherNodes(document);
         await db.SaveChangesAsync(ct);
         await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: true), ct);
     }
@@ -134,13 +132,6 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
         document.ConcurrencyStamp = Guid.NewGuid();
         return version;
     }
-
-    /// <summary>
-    /// Queues a cache instruction with the change, so other nodes refresh too. Anything that
-    /// changes what the public sees (publish, unpublish, delete, restore) must call this.
-    /// </summary>
-    internal void TellOtherNodes(ContentDocument document) =>
-        db.CacheInstructions.Add(new Sync.CacheInstruction { Utc = clock.GetUtcNow().UtcDateTime, DocumentId = document.Id, OriginNode = node.Id });
 
     /// <summary>Queued in the same unit of work as the change it records: both commit or neither does.</summary>
     private void Audit(string user, string action, ContentDocument document, string detail) =>

@@ -1,7 +1,7 @@
 namespace UedaPublicGoals.Content.Sync;
 
 /// <summary>
-/// "Document X was published or unpublished", written in the same transaction as the change.
+/// "Document X changed on the public site", written right after the change commits.
 /// Every node polls these and refreshes its in-memory read model and output cache, so a
 /// load-balanced install never serves stale pages for longer than one polling interval.
 /// </summary>

@@ -12,6 +12,27 @@ public sealed class NodeIdentity
     public string Id { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 }
 
+/// <summary>
+/// Records every announced change for the other nodes. As a publish handler it covers every
+/// path that changes the public site (editor, scheduler, approvals, recycle bin, structure),
+/// written right after the change commits.
+/// </summary>
+public sealed class RecordCacheInstructionOnPublish(IServiceScopeFactory scopes, NodeIdentity node, TimeProvider clock) : IContentPublishedHandler
+{
+    public async Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    {
+        if (notification.FromOtherNode)
+        {
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.CacheInstructions.Add(new CacheInstruction { Utc = clock.GetUtcNow().UtcDateTime, DocumentId = notification.DocumentId, OriginNode = node.Id });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
 /// <summary>Bound from "Content:Sync".</summary>
 public sealed class CacheSyncOptions
 {
@@ -76,7 +97,7 @@ public sealed class CacheInstructionPoller(
         var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
         foreach (var documentId in foreign.Select(i => i.DocumentId).Distinct())
         {
-            var notification = new ContentPublishedNotification(documentId, Unpublished: false);
+            var notification = new ContentPublishedNotification(documentId, Unpublished: false, FromOtherNode: true);
             foreach (var handler in handlers)
             {
                 await handler.HandleAsync(notification, ct);

@@ -27,6 +27,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<CacheInstruction> CacheInstructions => Set<CacheInstruction>();
+    public DbSet<Content.Seed.SeedImportRecord> SeedImports => Set<Content.Seed.SeedImportRecord>();
 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
@@ -81,6 +82,13 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(r => r.ToPath).HasMaxLength(400).IsRequired();
             e.Property(r => r.CreatedBy).HasMaxLength(256).IsRequired();
             e.HasIndex(r => r.FromPath).IsUnique();
+        });
+
+        modelBuilder.Entity<Content.Seed.SeedImportRecord>(e =>
+        {
+            e.ToTable("SeedImports");
+            e.HasKey(r => r.Key);
+            e.Property(r => r.Key).HasMaxLength(300);
         });
 
         modelBuilder.Entity<CacheInstruction>(e =>

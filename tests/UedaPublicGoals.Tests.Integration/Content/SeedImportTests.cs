@@ -46,6 +46,27 @@ public sealed class SeedImportTests
     }
 
     [Fact]
+    public async Task A_seeded_goal_that_staff_renamed_is_not_imported_again_at_the_next_start()
+    {
+        using var first = new PortalFactory();
+        using (var scope = first.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var koho = await db.Documents.SingleAsync(d => d.Slug == "koho");
+            koho.Slug = "koho-r6";
+            await db.SaveChangesAsync();
+        }
+
+        var counts = await CountRowsAsync(first.Services);
+        using var second = new SameDatabasePortal(first.SqliteConnectionString);
+        _ = second.Services;
+        Assert.Equal(counts, await CountRowsAsync(second.Services));
+        var year = second.ReadModel.Current.FindDepartment("seisaku-kikaku")!.FindYear("r6")!;
+        Assert.Null(year.FindGoal("koho"));
+        Assert.NotNull(year.FindGoal("koho-r6"));
+    }
+
+    [Fact]
     public async Task A_malformed_seed_file_stops_start_up_with_one_line_and_imports_nothing()
     {
         var seed = CopySeed();

@@ -515,6 +515,20 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("Redirects", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Content.Seed.SeedImportRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("ImportedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedImports", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Content.Store.ContentDocument", b =>
                 {
                     b.Property<Guid>("Id")

@@ -494,6 +494,20 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Redirects", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Content.Seed.SeedImportRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedImports", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Content.Store.ContentDocument", b =>
                 {
                     b.Property<Guid>("Id")
