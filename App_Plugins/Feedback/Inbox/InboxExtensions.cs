@@ -7,7 +7,6 @@ public static class InboxExtensions
 {
     public static IServiceCollection AddFeedbackInbox(this IServiceCollection services)
     {
-        services.AddScoped<ReceiptNumbers>();
         services.AddScoped<InboxService>();
         services.AddSingleton<ReplyEmailReader>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Inbox;
 
@@ -21,7 +22,7 @@ public sealed record HandlingResult(HandlingOutcome Outcome, IReadOnlyList<strin
 /// Everything the 総合計画担当 do to comments. Each change is audited through the host's log
 /// after it is stored (the audit log lives in the host's context, not in this one).
 /// </summary>
-public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, ReceiptNumbers receiptNumbers, TimeProvider clock)
+public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -163,7 +164,7 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
         return receipts;
     }
 
-    /// <summary>Stores a comment received outside the website, numbered in the web comments' sequence.</summary>
+    /// <summary>Stores a comment received outside the website, numbered in the web comments' sequence and format.</summary>
     public async Task<Comment> EnterAsync(EntryForm form, string enteredBy, FeedbackGoal? goal, CancellationToken ct = default)
     {
         var now = Now;
@@ -184,34 +185,14 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
         };
-        db.Comments.Add(comment);
 
-        // A web comment may take the same number between our read and our insert; the unique index
-        // refuses the loser, which simply takes the next number.
-        for (var attempt = 1; ; attempt++)
-        {
-            comment.ReceiptNumber = await receiptNumbers.NextAsync(now, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                if (!await NumberTakenAsync(comment.ReceiptNumber, ct))
-                {
-                    throw; // some other problem than a lost race for the number
-                }
-            }
-        }
+        // Numbered exactly like a web comment: from its id, in the insert's own transaction.
+        await db.InsertNumberedAsync(comment, ct: ct);
 
         await audit.WriteAsync(InboxAuditActions.Entry, comment.ReceiptNumber,
             $"{FeedbackLabels.Of(comment.Channel)}で{TokyoTime.LongDate(comment.ReceivedUtc)}に受け付けた意見を登録", ct);
         return comment;
     }
-
-    private Task<bool> NumberTakenAsync(string receiptNumber, CancellationToken ct) =>
-        db.Comments.AsNoTracking().AnyAsync(c => c.ReceiptNumber == receiptNumber, ct);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -4,15 +4,17 @@ namespace UedaPublicGoals.Feedback.Submission;
 
 /// <summary>
 /// 受付番号: R{令和の年度}-{comment id, six digits}, e.g. R6-000123. The id makes it unique without
-/// a counter to coordinate between nodes; the fiscal year (April to March, Japan time) makes it
-/// readable on paper. Staff entering paper comments use the same format.
+/// a counter to coordinate between nodes; the fiscal year (April to March, Japan time, of the moment
+/// the comment was stored) makes it readable on paper. The only generator for every channel: web
+/// comments and the letters staff type into the inbox are both stored through
+/// <see cref="NumberedInsert.InsertNumberedAsync"/>, so they share one sequence and one format.
 /// </summary>
 public static class ReceiptNumbers
 {
     private static readonly TimeZoneInfo Japan = FindJapan();
 
-    public static string For(long commentId, DateTime receivedUtc) =>
-        string.Create(CultureInfo.InvariantCulture, $"R{ReiwaFiscalYear(receivedUtc)}-{commentId:D6}");
+    public static string For(long commentId, DateTime createdUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"R{ReiwaFiscalYear(createdUtc)}-{commentId:D6}");
 
     /// <summary>A placeholder that is unique until the id is known (the column is unique and required).</summary>
     public static string Pending() => "tmp-" + Guid.NewGuid().ToString("N")[..16];

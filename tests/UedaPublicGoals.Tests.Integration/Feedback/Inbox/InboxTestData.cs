@@ -7,6 +7,7 @@ using UedaPublicGoals.Feedback;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
@@ -18,7 +19,7 @@ namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
 /// </summary>
 public static class InboxTestData
 {
-    /// <summary>A comment in the default consultation, received now, numbered by the real generator.</summary>
+    /// <summary>A comment in the default consultation, received now, stored and numbered as every channel is.</summary>
     public static async Task<Comment> AddCommentAsync(PortalFactory portal, Action<Comment>? setup = null)
     {
         using var scope = portal.Services.CreateScope();
@@ -37,11 +38,14 @@ public static class InboxTestData
         setup?.Invoke(comment);
         if (string.IsNullOrEmpty(comment.ReceiptNumber))
         {
-            comment.ReceiptNumber = await scope.ServiceProvider.GetRequiredService<ReceiptNumbers>().NextAsync(now);
+            await db.InsertNumberedAsync(comment);
+        }
+        else
+        {
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
         }
 
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync();
         return comment;
     }
 
