@@ -8,7 +8,7 @@ public static class InboxExtensions
     public static IServiceCollection AddFeedbackInbox(this IServiceCollection services)
     {
         services.AddScoped<InboxService>();
-        services.AddSingleton<ReplyEmailReader>();
+        services.AddScoped<InboxContacts>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Backoffice.Accounts;
@@ -7,6 +6,7 @@ using UedaPublicGoals.Feedback;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Privacy;
 using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
@@ -62,9 +62,9 @@ public static class InboxTestData
         return await work(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>());
     }
 
-    /// <summary>Encrypts as the public form does (same Data Protection purpose).</summary>
+    /// <summary>Encrypts as the public form does (through the same protector).</summary>
     public static string ProtectEmail(PortalFactory portal, string email) =>
-        portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Feedback.ReplyEmail").Protect(email);
+        portal.Services.GetRequiredService<ReplyEmailProtector>().Protect(email);
 
     public static async Task<List<AuditEntry>> AuditAsync(PortalFactory portal, string? actionPrefix = "feedback.")
     {
