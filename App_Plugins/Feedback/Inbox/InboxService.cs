@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Inbox;
@@ -20,9 +21,11 @@ public sealed record HandlingResult(HandlingOutcome Outcome, IReadOnlyList<strin
 
 /// <summary>
 /// Everything the 総合計画担当 do to comments. Each change is audited through the host's log
-/// after it is stored (the audit log lives in the host's context, not in this one).
+/// after it is stored (the audit log lives in the host's context, not in this one). A change to a
+/// comment that is, or was, on the public results page evicts that consultation's cached page
+/// after the commit, so residents see it on their next request.
 /// </summary>
-public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, TimeProvider clock)
+public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, FeedbackResultsCache resultsCache, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -60,6 +63,7 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Tim
             return new HandlingResult(HandlingOutcome.Conflict, []);
         }
 
+        var wasOnResultsPage = PublishedComments.Shows(comment);
         var entries = new List<(string Action, string Detail)>();
         if (comment.Status != form.Status || (form.Status == CommentStatus.Hidden && comment.HiddenReason != Clean(form.HiddenReason)))
         {
@@ -104,6 +108,11 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Tim
             return new HandlingResult(HandlingOutcome.Conflict, []);
         }
 
+        if (wasOnResultsPage || PublishedComments.Shows(comment))
+        {
+            await resultsCache.EvictAsync(comment.ConsultationId, ct);
+        }
+
         foreach (var (action, detail) in entries)
         {
             await audit.WriteAsync(action, comment.ReceiptNumber, detail, ct);
@@ -133,9 +142,11 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Tim
         var reason = status == CommentStatus.Hidden ? Clean(hiddenReason) : null;
         var comments = await db.Comments.Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceiptNumber).ToListAsync(ct);
         var changed = new List<(string Receipt, CommentStatus From)>();
+        var resultsPagesChanged = new HashSet<int>();
         foreach (var comment in comments.Where(c => c.Status != status || (status == CommentStatus.Hidden && c.HiddenReason != reason)))
         {
             changed.Add((comment.ReceiptNumber, comment.Status));
+            var wasOnResultsPage = PublishedComments.Shows(comment);
             comment.Status = status;
             comment.HiddenReason = reason;
             if (status == CommentStatus.Hidden)
@@ -145,6 +156,10 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Tim
 
             // Anyone with the detail page open now gets the conflict message instead of overwriting this.
             comment.ConcurrencyStamp = Guid.NewGuid();
+            if (wasOnResultsPage || PublishedComments.Shows(comment))
+            {
+                resultsPagesChanged.Add(comment.ConsultationId);
+            }
         }
 
         if (changed.Count == 0)
@@ -153,6 +168,11 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Tim
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var consultationId in resultsPagesChanged)
+        {
+            await resultsCache.EvictAsync(consultationId, ct);
+        }
+
         var receipts = changed.Select(c => c.Receipt).ToList();
         await audit.WriteAsync(InboxAuditActions.Bulk, string.Join(",", receipts),
             $"{receipts.Count}件を「{FeedbackLabels.Of(status)}」に一括変更" + (reason is null ? "" : $"（理由：{reason}）"), ct);

@@ -14,10 +14,10 @@ public sealed class InboxHandlingTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    private static string DetailPath(Comment comment) => $"/backoffice/feedback/{comment.Id}";
+    public static string DetailPath(Comment comment) => $"/backoffice/feedback/{comment.Id}";
 
     /// <summary>Reads the handling form as the page rendered it, then overrides what the officer changes.</summary>
-    private static async Task<HttpResponseMessage> SaveHandlingAsync(BackofficeSession session, Comment comment, Dictionary<string, string> changes)
+    public static async Task<HttpResponseMessage> SaveHandlingAsync(BackofficeSession session, Comment comment, Dictionary<string, string> changes)
     {
         var html = await session.Client.GetStringAsync(DetailPath(comment));
         var form = HtmlText.Parse(html).QuerySelector($"form[action='{DetailPath(comment)}']")!;
