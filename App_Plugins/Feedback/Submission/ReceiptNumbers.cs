@@ -11,8 +11,6 @@ namespace UedaPublicGoals.Feedback.Submission;
 /// </summary>
 public static class ReceiptNumbers
 {
-    private static readonly TimeZoneInfo Japan = FindJapan();
-
     public static string For(long commentId, DateTime createdUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"R{ReiwaFiscalYear(createdUtc)}-{commentId:D6}");
 
@@ -22,22 +20,8 @@ public static class ReceiptNumbers
     /// <summary>令和 fiscal year: FY2024 (April 2024 to March 2025) is 令和6年度.</summary>
     public static int ReiwaFiscalYear(DateTime utc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Japan);
+        var local = TokyoTime.ToTokyo(utc);
         var fiscalYear = local.Month >= 4 ? local.Year : local.Year - 1;
         return fiscalYear - 2018;
     }
-
-    private static TimeZoneInfo FindJapan()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("Asia/Tokyo", TimeSpan.FromHours(9), "Japan", "JST");
-        }
-    }
-
-    public static TimeZoneInfo JapanTime => Japan;
 }
