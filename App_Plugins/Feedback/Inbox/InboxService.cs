@@ -195,16 +195,13 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
             ReceivedUtc = TokyoTime.StartOfDayUtc(form.ReceivedOn!.Value),
             CreatedUtc = now,
             EnteredBy = enteredBy,
-            GoalDocumentId = goal?.DocumentId,
-            DepartmentSlug = goal?.DepartmentSlug,
-            GoalTitle = goal?.Title,
             Text = form.Text.Trim(),
             Field = Clean(form.Field),
             AgeGroup = form.AgeGroup,
             Residence = form.Residence,
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
-        };
+        }.AboutGoal(goal);
 
         // Numbered exactly like a web comment: from its id, in the insert's own transaction.
         await db.InsertNumberedAsync(comment, ct: ct);

@@ -70,9 +70,6 @@ public sealed class CommentSubmissionService(
             Channel = CommentChannel.Web,
             ReceivedUtc = now,
             CreatedUtc = now,
-            GoalDocumentId = goal?.DocumentId,
-            DepartmentSlug = goal?.DepartmentSlug,
-            GoalTitle = goal is null ? null : Shorten(goal.Title, 400),
             Text = input.Text,
             Field = input.Field,
             AgeGroup = input.AgeGroup,
@@ -82,7 +79,7 @@ public sealed class CommentSubmissionService(
             ClientHash = clientHasher.Hash(submission.Client),
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
-        };
+        }.AboutGoal(goal);
 
         try
         {
@@ -131,6 +128,4 @@ public sealed class CommentSubmissionService(
         var latest = await db.Comments.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         return ReceiptNumbers.For(latest + Random.Shared.Next(1, 4), clock.GetUtcNow().UtcDateTime);
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 }
