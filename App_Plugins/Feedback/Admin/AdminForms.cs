@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Routing;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Routing;
 
 namespace UedaPublicGoals.Feedback.Admin;
@@ -23,7 +24,7 @@ public sealed record RuleEditModel(int? Id, RoutingRuleForm Form, IReadOnlyList<
 [Route("backoffice/feedback")]
 [Authorize(Policy = FeedbackPolicies.Inbox)]
 [AutoValidateAntiforgeryToken]
-public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalLookup goals, IFeedbackAudit audit, TimeProvider clock) : Controller
+public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalLookup goals, IFeedbackAudit audit, FeedbackResultsCache resultsCache, TimeProvider clock) : Controller
 {
     // ---- 意見募集 ----
 
@@ -57,6 +58,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         db.Consultations.Add(consultation);
         await MakeOnlyDefaultAsync(consultation, ct);
         await db.SaveChangesAsync(ct);
+        await resultsCache.EvictAllAsync(ct); // the privacy notice lists every public consultation
         await audit.WriteAsync(InboxAuditActions.Consultation, consultation.Slug, $"意見募集「{consultation.Title}」を追加", ct);
         TempData["Notice"] = $"意見募集「{consultation.Title}」を追加しました。";
         return Redirect("/backoffice/feedback/consultations");
@@ -94,6 +96,9 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         form.ApplyTo(consultation);
         await MakeOnlyDefaultAsync(consultation, ct);
         await db.SaveChangesAsync(ct);
+        // Title, slug, fields (the results page's groups), visibility and retention show on the
+        // results pages and on the privacy notice, which is cached under the same policy.
+        await resultsCache.EvictAllAsync(ct);
         await audit.WriteAsync(InboxAuditActions.Consultation, consultation.Slug, $"意見募集「{consultation.Title}」を変更", ct);
         TempData["Notice"] = $"意見募集「{consultation.Title}」を保存しました。";
         return Redirect("/backoffice/feedback/consultations");

@@ -13,7 +13,7 @@ namespace UedaPublicGoals.Feedback.Export;
 [Route("backoffice/feedback/export")]
 [Authorize(Policy = FeedbackPolicies.Inbox)]
 [AutoValidateAntiforgeryToken]
-public sealed class InboxExportController(FeedbackDbContext db, ReplyEmailReader contacts, IFeedbackAudit audit, TimeProvider clock) : Controller
+public sealed class InboxExportController(FeedbackDbContext db, InboxContacts contacts, IFeedbackAudit audit, TimeProvider clock) : Controller
 {
     [HttpPost("")]
     public async Task<IActionResult> Export([FromForm] InboxFilter filter, [FromForm] string? format, [FromForm] bool includeHidden, [FromForm] bool includeContacts, CancellationToken ct)
@@ -25,11 +25,12 @@ public sealed class InboxExportController(FeedbackDbContext db, ReplyEmailReader
         }
 
         // Ticking the box is not enough: the officer must also hold a role that may read contacts.
-        var options = new ExportOptions(includeHidden, includeContacts && ReplyEmailReader.MayRead(User));
+        var options = new ExportOptions(includeHidden, includeContacts && InboxContacts.MayRead(User));
         var comments = await filter.Apply(db.Comments.AsNoTracking(), includeHidden)
             .OrderBy(c => c.ReceivedUtc).ThenBy(c => c.Id)
             .ToListAsync(ct);
         var titles = await db.Consultations.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        // Not audited per row: the export below is audited once, saying whether it carried contacts.
         var table = CommentExportBuilder.Build(comments, titles, options, contacts.Read);
 
         var fileBase = $"iken-{TokyoTime.DateOf(clock.GetUtcNow().UtcDateTime):yyyyMMdd}";

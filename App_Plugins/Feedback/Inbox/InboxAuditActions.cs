@@ -10,6 +10,8 @@ public static class InboxAuditActions
     public const string Publish = "feedback.publish";
     public const string Bulk = "feedback.bulk";
     public const string Export = "feedback.export";
+    /// <summary>A reply e-mail address shown to an officer on the detail page (the export is audited as one <see cref="Export"/>).</summary>
+    public const string ContactView = "feedback.reply-email.view";
     public const string Entry = "feedback.entry";
     public const string Consultation = "feedback.consultation";
     public const string Routing = "feedback.routing";

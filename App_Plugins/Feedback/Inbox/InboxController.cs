@@ -16,7 +16,7 @@ public sealed class InboxController(
     InboxService inbox,
     FeedbackDbContext db,
     IFeedbackGoalLookup goals,
-    ReplyEmailReader contacts,
+    InboxContacts contacts,
     TimeProvider clock) : Controller
 {
     public const string ConflictMessage =
@@ -28,7 +28,7 @@ public sealed class InboxController(
         ViewData["Title"] = "意見受付箱";
         var page = await inbox.ListAsync(filter, ct);
         filter.Page = page.Page;
-        return View(new InboxListModel(filter, page, await LoadChoicesAsync(ct), ReplyEmailReader.MayRead(User), new BulkForm { ReturnQuery = filter.ToQueryString(page.Page) }));
+        return View(new InboxListModel(filter, page, await LoadChoicesAsync(ct), InboxContacts.MayRead(User), new BulkForm { ReturnQuery = filter.ToQueryString(page.Page) }));
     }
 
     [HttpGet("{id:long}")]
@@ -225,7 +225,8 @@ public sealed class InboxController(
             ConsultationTitle = consultationTitle,
             RoutingRuleName = ruleName,
             Goal = comment.GoalDocumentId is { } goalId ? goals.Find(goalId) : null,
-            Contact = ReplyEmailReader.MayRead(User) ? contacts.Read(comment) : null,
+            // Every rendering that shows an address is audited, also after a refused save.
+            Contact = InboxContacts.MayRead(User) ? await contacts.RevealAsync(User, comment, ct) : null,
             Handling = typed ?? new HandlingForm
             {
                 Stamp = comment.ConcurrencyStamp,

@@ -7,9 +7,8 @@ public static class InboxExtensions
 {
     public static IServiceCollection AddFeedbackInbox(this IServiceCollection services)
     {
-        services.AddScoped<ReceiptNumbers>();
         services.AddScoped<InboxService>();
-        services.AddSingleton<ReplyEmailReader>();
+        services.AddScoped<InboxContacts>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Results;
+using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Inbox;
 
@@ -19,9 +21,11 @@ public sealed record HandlingResult(HandlingOutcome Outcome, IReadOnlyList<strin
 
 /// <summary>
 /// Everything the 総合計画担当 do to comments. Each change is audited through the host's log
-/// after it is stored (the audit log lives in the host's context, not in this one).
+/// after it is stored (the audit log lives in the host's context, not in this one). A change to a
+/// comment that is, or was, on the public results page evicts that consultation's cached page
+/// after the commit, so residents see it on their next request.
 /// </summary>
-public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, ReceiptNumbers receiptNumbers, TimeProvider clock)
+public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, FeedbackResultsCache resultsCache, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -59,6 +63,7 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
             return new HandlingResult(HandlingOutcome.Conflict, []);
         }
 
+        var wasOnResultsPage = PublishedComments.Shows(comment);
         var entries = new List<(string Action, string Detail)>();
         if (comment.Status != form.Status || (form.Status == CommentStatus.Hidden && comment.HiddenReason != Clean(form.HiddenReason)))
         {
@@ -103,6 +108,11 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
             return new HandlingResult(HandlingOutcome.Conflict, []);
         }
 
+        if (wasOnResultsPage || PublishedComments.Shows(comment))
+        {
+            await resultsCache.EvictAsync(comment.ConsultationId, ct);
+        }
+
         foreach (var (action, detail) in entries)
         {
             await audit.WriteAsync(action, comment.ReceiptNumber, detail, ct);
@@ -132,9 +142,11 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
         var reason = status == CommentStatus.Hidden ? Clean(hiddenReason) : null;
         var comments = await db.Comments.Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceiptNumber).ToListAsync(ct);
         var changed = new List<(string Receipt, CommentStatus From)>();
+        var resultsPagesChanged = new HashSet<int>();
         foreach (var comment in comments.Where(c => c.Status != status || (status == CommentStatus.Hidden && c.HiddenReason != reason)))
         {
             changed.Add((comment.ReceiptNumber, comment.Status));
+            var wasOnResultsPage = PublishedComments.Shows(comment);
             comment.Status = status;
             comment.HiddenReason = reason;
             if (status == CommentStatus.Hidden)
@@ -144,6 +156,10 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
 
             // Anyone with the detail page open now gets the conflict message instead of overwriting this.
             comment.ConcurrencyStamp = Guid.NewGuid();
+            if (wasOnResultsPage || PublishedComments.Shows(comment))
+            {
+                resultsPagesChanged.Add(comment.ConsultationId);
+            }
         }
 
         if (changed.Count == 0)
@@ -152,6 +168,11 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var consultationId in resultsPagesChanged)
+        {
+            await resultsCache.EvictAsync(consultationId, ct);
+        }
+
         var receipts = changed.Select(c => c.Receipt).ToList();
         await audit.WriteAsync(InboxAuditActions.Bulk, string.Join(",", receipts),
             $"{receipts.Count}件を「{FeedbackLabels.Of(status)}」に一括変更" + (reason is null ? "" : $"（理由：{reason}）"), ct);
@@ -163,7 +184,7 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
         return receipts;
     }
 
-    /// <summary>Stores a comment received outside the website, numbered in the web comments' sequence.</summary>
+    /// <summary>Stores a comment received outside the website, numbered in the web comments' sequence and format.</summary>
     public async Task<Comment> EnterAsync(EntryForm form, string enteredBy, FeedbackGoal? goal, CancellationToken ct = default)
     {
         var now = Now;
@@ -174,44 +195,21 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Rec
             ReceivedUtc = TokyoTime.StartOfDayUtc(form.ReceivedOn!.Value),
             CreatedUtc = now,
             EnteredBy = enteredBy,
-            GoalDocumentId = goal?.DocumentId,
-            DepartmentSlug = goal?.DepartmentSlug,
-            GoalTitle = goal?.Title,
             Text = form.Text.Trim(),
             Field = Clean(form.Field),
             AgeGroup = form.AgeGroup,
             Residence = form.Residence,
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
-        };
-        db.Comments.Add(comment);
+        }.AboutGoal(goal);
 
-        // A web comment may take the same number between our read and our insert; the unique index
-        // refuses the loser, which simply takes the next number.
-        for (var attempt = 1; ; attempt++)
-        {
-            comment.ReceiptNumber = await receiptNumbers.NextAsync(now, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                if (!await NumberTakenAsync(comment.ReceiptNumber, ct))
-                {
-                    throw; // some other problem than a lost race for the number
-                }
-            }
-        }
+        // Numbered exactly like a web comment: from its id, in the insert's own transaction.
+        await db.InsertNumberedAsync(comment, ct: ct);
 
         await audit.WriteAsync(InboxAuditActions.Entry, comment.ReceiptNumber,
             $"{FeedbackLabels.Of(comment.Channel)}で{TokyoTime.LongDate(comment.ReceivedUtc)}に受け付けた意見を登録", ct);
         return comment;
     }
-
-    private Task<bool> NumberTakenAsync(string receiptNumber, CancellationToken ct) =>
-        db.Comments.AsNoTracking().AnyAsync(c => c.ReceiptNumber == receiptNumber, ct);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

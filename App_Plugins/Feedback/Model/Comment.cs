@@ -3,6 +3,8 @@ namespace UedaPublicGoals.Feedback.Model;
 /// <summary>A comment from a resident, from any channel. Counted the same wherever it came from.</summary>
 public sealed class Comment
 {
+    public const int GoalTitleMaxLength = 400;
+
     public long Id { get; set; }
 
     /// <summary>受付番号 shown to the resident, e.g. R6-000123; unique.</summary>
@@ -23,10 +25,23 @@ public sealed class Comment
     /// <summary>Who typed in a paper comment (staff e-mail); null for web submissions.</summary>
     public string? EnteredBy { get; set; }
 
-    // Origin: which page the resident came from (all optional for the general form).
+    // Origin: which page the resident came from (all optional for the general form); set through AboutGoal.
     public Guid? GoalDocumentId { get; set; }
     public string? DepartmentSlug { get; set; }
     public string? GoalTitle { get; set; }
+
+    /// <summary>
+    /// Records the goal the comment is about (the page a resident sent it from, or the goal staff
+    /// chose for a letter), with its title as it is now so the comment still reads right if the
+    /// goal is unpublished later.
+    /// </summary>
+    public Comment AboutGoal(FeedbackGoal? goal)
+    {
+        GoalDocumentId = goal?.DocumentId;
+        DepartmentSlug = goal?.DepartmentSlug;
+        GoalTitle = goal is null ? null : goal.Title.Length <= GoalTitleMaxLength ? goal.Title : goal.Title[..GoalTitleMaxLength];
+        return this;
+    }
 
     /// <summary>意見: stored as typed, always shown escaped.</summary>
     public string Text { get; set; } = "";

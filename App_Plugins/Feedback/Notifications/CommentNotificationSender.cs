@@ -136,14 +136,13 @@ public sealed class DailyDigestService(
     /// <summary>The next time it is <paramref name="hour"/>:00 in Japan, strictly after <paramref name="nowUtc"/>.</summary>
     public static DateTime NextRunUtc(DateTime nowUtc, int hour)
     {
-        var japan = Submission.ReceiptNumbers.JapanTime;
-        var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, japan);
+        var local = TokyoTime.ToTokyo(nowUtc);
         var next = local.Date.AddHours(Math.Clamp(hour, 0, 23));
         if (next <= local)
         {
             next = next.AddDays(1);
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(next, DateTimeKind.Unspecified), japan);
+        return TokyoTime.ToUtc(next);
     }
 }

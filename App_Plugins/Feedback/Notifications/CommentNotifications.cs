@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
-using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Notifications;
 
@@ -159,7 +158,7 @@ public sealed class CommentNotifications(
 
     internal MimeMessage DigestMessage(IReadOnlyList<Comment> comments, Consultation consultation, DateTime nowUtc)
     {
-        var today = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, ReceiptNumbers.JapanTime);
+        var today = TokyoTime.ToTokyo(nowUtc);
         var body = new StringBuilder()
             .AppendLine($"「{consultation.Title}」に、前回のお知らせから新しい意見が{comments.Count}件届いています。")
             .AppendLine("意見の内容は管理画面で確認してください（個人情報を含むことがあるため、メールには載せていません）。")

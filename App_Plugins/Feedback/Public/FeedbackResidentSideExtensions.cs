@@ -15,7 +15,7 @@ namespace UedaPublicGoals.Feedback.Public;
 /// <summary>
 /// The resident side of the module (form, anti-spam, submission, notifications, privacy, results,
 /// poster) and the services the staff side shares: <see cref="CommentRouter"/>,
-/// <see cref="ReplyEmailReader"/>, <see cref="FeedbackResultsCache"/>, <see cref="NotificationQueue"/>.
+/// <see cref="ReplyEmailProtector"/>, <see cref="FeedbackResultsCache"/>, <see cref="NotificationQueue"/>.
 /// Called from AddFeedback(); the host adds app.UseRateLimiter() after UseRouting().
 /// </summary>
 public static class FeedbackResidentSideExtensions
@@ -51,7 +51,6 @@ public static class FeedbackResidentSideExtensions
         // Privacy
         services.AddSingleton<ClientHasher>();
         services.AddSingleton<ReplyEmailProtector>();
-        services.AddScoped<ReplyEmailReader>();
         services.AddScoped<PersonalDataPurge>();
         services.AddHostedService<FeedbackMaintenanceService>();
 

@@ -63,11 +63,9 @@ public sealed class FieldErrors(IReadOnlyDictionary<string, string> errors)
 /// <summary>Dates as residents read them, in Japan time.</summary>
 public static class JapaneseDate
 {
-    public static string Long(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ReceiptNumbers.JapanTime).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    public static string Long(DateTime utc) => TokyoTime.LongDate(utc);
 
-    public static string Month(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ReceiptNumbers.JapanTime).ToString("yyyy年M月", CultureInfo.InvariantCulture);
+    public static string Month(DateTime utc) => TokyoTime.ToTokyo(utc).ToString("yyyy年M月", CultureInfo.InvariantCulture);
 
     /// <summary>"2024年4月1日から" / "…から2025年3月31日まで": ClosesUtc is the first moment no longer open.</summary>
     public static string Period(Consultation consultation) =>

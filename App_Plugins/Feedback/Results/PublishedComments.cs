@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
@@ -16,6 +17,14 @@ public sealed class PublishedComments(FeedbackDbContext db)
     public const int OverviewPerGroup = 5;
     public const int PageSize = 20;
     public const string OtherLabel = "その他（分野の指定なし）";
+
+    /// <summary>The one rule for what the results page shows: published by staff and not hidden.</summary>
+    public static readonly Expression<Func<Comment, bool>> Shown = c => c.IsPublished && c.Status != CommentStatus.Hidden;
+
+    private static readonly Func<Comment, bool> ShownCompiled = Shown.Compile();
+
+    /// <summary><see cref="Shown"/> for a loaded comment, e.g. before and after the inbox changes it.</summary>
+    public static bool Shows(Comment comment) => ShownCompiled(comment);
 
     /// <summary>Every 分野 with published comments, each with its first few.</summary>
     public async Task<IReadOnlyList<ResultsGroup>> OverviewAsync(Consultation consultation, CancellationToken ct = default)
@@ -52,7 +61,8 @@ public sealed class PublishedComments(FeedbackDbContext db)
     private IQueryable<Comment> InGroup(Consultation consultation, int index)
     {
         var published = db.Comments.AsNoTracking()
-            .Where(c => c.ConsultationId == consultation.Id && c.IsPublished && c.Status != CommentStatus.Hidden);
+            .Where(c => c.ConsultationId == consultation.Id)
+            .Where(Shown);
         if (index < consultation.Fields.Count)
         {
             var field = consultation.Fields[index];

@@ -1,4 +1,3 @@
-using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
 
 namespace UedaPublicGoals.Feedback.Statistics;

@@ -65,15 +65,11 @@ public sealed class CommentSubmissionService(
 
         var comment = new Comment
         {
-            ReceiptNumber = ReceiptNumbers.Pending(),
             ConsultationId = route.Consultation.Id,
             RoutingRuleId = route.Rule?.Id,
             Channel = CommentChannel.Web,
             ReceivedUtc = now,
             CreatedUtc = now,
-            GoalDocumentId = goal?.DocumentId,
-            DepartmentSlug = goal?.DepartmentSlug,
-            GoalTitle = goal is null ? null : Shorten(goal.Title, 400),
             Text = input.Text,
             Field = input.Field,
             AgeGroup = input.AgeGroup,
@@ -83,42 +79,39 @@ public sealed class CommentSubmissionService(
             ClientHash = clientHasher.Hash(submission.Client),
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
-        };
+        }.AboutGoal(goal);
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        try
         {
-            try
+            await db.InsertNumberedAsync(
+                comment,
+                numbered =>
+                {
+                    db.SubmissionTokens.Add(new SubmissionToken { Token = submission.Ticket.SubmissionId, CommentId = numbered.Id, CreatedUtc = now });
+                    if (submission.Spend is { } spend)
+                    {
+                        db.SpentChallenges.Add(new SpentChallenge { ChallengeId = spend.ChallengeId, ExpiresUtc = spend.ExpiresUtc });
+                    }
+                },
+                ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Rolled back already; forget the rejected rows before asking the database what won.
+            db.ChangeTracker.Clear();
+
+            // A unique key said no: the same form was committed first (double submit), or the challenge was spent.
+            if (await FindAsync(submission.Ticket.SubmissionId, ct) is { } earlier)
             {
-                db.Comments.Add(comment);
-                await db.SaveChangesAsync(ct);
-                comment.ReceiptNumber = ReceiptNumbers.For(comment.Id, now);
-                db.SubmissionTokens.Add(new SubmissionToken { Token = submission.Ticket.SubmissionId, CommentId = comment.Id, CreatedUtc = now });
-                if (submission.Spend is { } spend)
-                {
-                    db.SpentChallenges.Add(new SpentChallenge { ChallengeId = spend.ChallengeId, ExpiresUtc = spend.ExpiresUtc });
-                }
-
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                return earlier;
             }
-            catch (DbUpdateException)
+
+            if (submission.Spend is { } spent && await db.SpentChallenges.AnyAsync(s => s.ChallengeId == spent.ChallengeId, ct))
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-
-                // A unique key said no: the same form was committed first (double submit), or the challenge was spent.
-                if (await FindAsync(submission.Ticket.SubmissionId, ct) is { } earlier)
-                {
-                    return earlier;
-                }
-
-                if (submission.Spend is { } spent && await db.SpentChallenges.AnyAsync(s => s.ChallengeId == spent.ChallengeId, ct))
-                {
-                    return new SubmissionOutcome.ChallengeReplayed();
-                }
-
-                throw;
+                return new SubmissionOutcome.ChallengeReplayed();
             }
+
+            throw;
         }
 
         if (route.Consultation.Notification == NotificationMode.PerComment)
@@ -135,6 +128,4 @@ public sealed class CommentSubmissionService(
         var latest = await db.Comments.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         return ReceiptNumbers.For(latest + Random.Shared.Next(1, 4), clock.GetUtcNow().UtcDateTime);
     }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Feedback.Data;
-using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Privacy;
+using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Browser.FeedbackInbox;
@@ -31,8 +31,7 @@ public static class FeedbackInboxPages
         Assert.True((await users.AddToRoleAsync(user, BackofficeRoles.PlanningOfficer)).Succeeded);
 
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
-        var numbers = scope.ServiceProvider.GetRequiredService<ReceiptNumbers>();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ReplyEmailReader.Purpose);
+        var protector = scope.ServiceProvider.GetRequiredService<ReplyEmailProtector>();
         var consultation = await db.Consultations.SingleAsync(c => c.IsDefault);
         var now = DateTime.UtcNow;
         Comment? detailed = null;
@@ -50,7 +49,6 @@ public static class FeedbackInboxPages
             var (channel, age, field, text, status) = samples[i];
             var comment = new Comment
             {
-                ReceiptNumber = await numbers.NextAsync(now),
                 ConsultationId = consultation.Id,
                 Channel = channel,
                 ReceivedUtc = now.AddDays(i - samples.Length),
@@ -72,8 +70,7 @@ public static class FeedbackInboxPages
                 detailed = comment;
             }
 
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync();
+            await db.InsertNumberedAsync(comment); // numbered as every channel is
         }
 
         return (email, detailed!.Id);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
@@ -41,8 +42,10 @@ public sealed partial class InboxEntryTests : IDisposable
 
         var paper = await InboxTestData.WithFeedbackDbAsync(portal, db => db.Comments.AsNoTracking().SingleAsync(c => c.Channel == CommentChannel.Post));
         Assert.Equal($"/backoffice/feedback/{paper.Id}", response.Headers.Location!.OriginalString);
-        var webSequence = int.Parse(web.ReceiptNumber[(web.ReceiptNumber.IndexOf('-') + 1)..]);
-        Assert.Equal(ReceiptNumbers.Format(DateTime.UtcNow, webSequence + 1), paper.ReceiptNumber);
+        // Same format and same sequence as the web: the next id, the 年度 of the moment it was entered.
+        Assert.Matches(ReceiptFormat(), paper.ReceiptNumber);
+        Assert.Equal(ReceiptNumbers.For(web.Id + 1, paper.CreatedUtc), paper.ReceiptNumber);
+        Assert.Equal(web.ReceiptNumber[..web.ReceiptNumber.IndexOf('-')], paper.ReceiptNumber[..paper.ReceiptNumber.IndexOf('-')]);
         Assert.Equal(new DateTime(2026, 11, 1, 15, 0, 0, DateTimeKind.Utc), paper.ReceivedUtc); // 2026-11-02 00:00 in Tokyo
         Assert.Equal(email, paper.EnteredBy);
         Assert.Equal((AgeGroup.HighSchool, Residence.InUeda, FeedbackSeeder.ComprehensivePlanFields[2], CommentStatus.New), (paper.AgeGroup, paper.Residence, paper.Field, paper.Status));

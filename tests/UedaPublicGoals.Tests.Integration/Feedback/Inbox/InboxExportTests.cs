@@ -122,6 +122,9 @@ public sealed class InboxExportTests : IAsyncLifetime
         var row = Assert.Single(with, r => r[0] == withContact.ReceiptNumber);
         Assert.Equal("はなこ", row[Array.IndexOf(with[0], "ニックネーム")]);
         Assert.Equal("hanako@example.jp", row[Array.IndexOf(with[0], "返信用メールアドレス")]);
+
+        // Each export is one audited action, not one entry per address it carried.
+        Assert.Equal([InboxAuditActions.Export, InboxAuditActions.Export], (await InboxTestData.AuditAsync(portal)).Select(a => a.Action));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
@@ -13,10 +14,10 @@ public sealed class InboxHandlingTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    private static string DetailPath(Comment comment) => $"/backoffice/feedback/{comment.Id}";
+    public static string DetailPath(Comment comment) => $"/backoffice/feedback/{comment.Id}";
 
     /// <summary>Reads the handling form as the page rendered it, then overrides what the officer changes.</summary>
-    private static async Task<HttpResponseMessage> SaveHandlingAsync(BackofficeSession session, Comment comment, Dictionary<string, string> changes)
+    public static async Task<HttpResponseMessage> SaveHandlingAsync(BackofficeSession session, Comment comment, Dictionary<string, string> changes)
     {
         var html = await session.Client.GetStringAsync(DetailPath(comment));
         var form = HtmlText.Parse(html).QuerySelector($"form[action='{DetailPath(comment)}']")!;
@@ -210,6 +211,36 @@ public sealed class InboxHandlingTests : IDisposable
         Assert.Equal("たろう", contact["ニックネーム"]);
         Assert.Equal("taro@example.jp", contact["返信用メールアドレス"]);
         Assert.DoesNotContain(comment.ReplyEmailProtected!, html);
+    }
+
+    [Fact]
+    public async Task Each_showing_of_a_reply_email_is_audited_and_pages_without_an_address_are_not()
+    {
+        var (session, email) = await InboxTestData.LogInOfficerAsync(portal);
+        var withEmail = await InboxTestData.AddCommentAsync(portal, c => c.ReplyEmailProtected = InboxTestData.ProtectEmail(portal, "taro@example.jp"));
+        var nicknameOnly = await InboxTestData.AddCommentAsync(portal, c => c.Nickname = "はなこ");
+
+        await session.Client.GetStringAsync(DetailPath(withEmail));
+        await session.Client.GetStringAsync(DetailPath(withEmail));
+        await session.Client.GetStringAsync(DetailPath(nicknameOnly));
+
+        var looks = await InboxTestData.AuditAsync(portal);
+        Assert.Equal(2, looks.Count);
+        Assert.All(looks, look => Assert.Equal((InboxAuditActions.ContactView, withEmail.ReceiptNumber, email), (look.Action, look.Target, look.Actor)));
+    }
+
+    [Fact]
+    public async Task An_address_the_key_ring_can_no_longer_decrypt_is_reported_as_unreadable_and_not_audited()
+    {
+        var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        // Protected with a key this site's key ring does not hold, as after losing the key ring.
+        var lostKey = new EphemeralDataProtectionProvider().CreateProtector("Feedback.ReplyEmail").Protect("jiro@example.jp");
+        var comment = await InboxTestData.AddCommentAsync(portal, c => { c.Nickname = "じろう"; c.ReplyEmailProtected = lostKey; });
+
+        var contact = InboxTestData.Terms(HtmlText.Parse(await session.Client.GetStringAsync(DetailPath(comment))).QuerySelector("section[aria-labelledby=contact-heading] dl")!);
+        Assert.Equal("じろう", contact["ニックネーム"]);
+        Assert.Contains("暗号鍵が見つからないため読み出せません", contact["返信用メールアドレス"]);
+        Assert.Empty(await InboxTestData.AuditAsync(portal));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
@@ -37,7 +38,7 @@ public sealed class InboxOnPostgresTests(PostgresServer postgres)
         });
         Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
         var paper = await InboxTestData.WithFeedbackDbAsync(portal, db => db.Comments.AsNoTracking().SingleAsync(c => c.Channel == CommentChannel.Post));
-        Assert.Equal(ReceiptNumbers.Format(DateTime.UtcNow, int.Parse(web.ReceiptNumber[(web.ReceiptNumber.IndexOf('-') + 1)..]) + 1), paper.ReceiptNumber);
+        Assert.Equal(ReceiptNumbers.For(web.Id + 1, paper.CreatedUtc), paper.ReceiptNumber); // the web comments' sequence and format
 
         Assert.Equal([web.ReceiptNumber], InboxTestData.ListedReceipts(await session.Client.GetStringAsync("/backoffice/feedback?From=2026-10-15&To=2026-10-15&Q=" + Uri.EscapeDataString("図書館"))));
         Assert.Equal([paper.ReceiptNumber], InboxTestData.ListedReceipts(await session.Client.GetStringAsync("/backoffice/feedback?Q=" + paper.ReceiptNumber)));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Backoffice.Accounts;
@@ -7,6 +6,8 @@ using UedaPublicGoals.Feedback;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Privacy;
+using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
@@ -18,7 +19,7 @@ namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
 /// </summary>
 public static class InboxTestData
 {
-    /// <summary>A comment in the default consultation, received now, numbered by the real generator.</summary>
+    /// <summary>A comment in the default consultation, received now, stored and numbered as every channel is.</summary>
     public static async Task<Comment> AddCommentAsync(PortalFactory portal, Action<Comment>? setup = null)
     {
         using var scope = portal.Services.CreateScope();
@@ -37,11 +38,14 @@ public static class InboxTestData
         setup?.Invoke(comment);
         if (string.IsNullOrEmpty(comment.ReceiptNumber))
         {
-            comment.ReceiptNumber = await scope.ServiceProvider.GetRequiredService<ReceiptNumbers>().NextAsync(now);
+            await db.InsertNumberedAsync(comment);
+        }
+        else
+        {
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
         }
 
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync();
         return comment;
     }
 
@@ -58,9 +62,9 @@ public static class InboxTestData
         return await work(scope.ServiceProvider.GetRequiredService<FeedbackDbContext>());
     }
 
-    /// <summary>Encrypts as the public form does (same Data Protection purpose).</summary>
+    /// <summary>Encrypts as the public form does (through the same protector).</summary>
     public static string ProtectEmail(PortalFactory portal, string email) =>
-        portal.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Feedback.ReplyEmail").Protect(email);
+        portal.Services.GetRequiredService<ReplyEmailProtector>().Protect(email);
 
     public static async Task<List<AuditEntry>> AuditAsync(PortalFactory portal, string? actionPrefix = "feedback.")
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Privacy;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
@@ -46,17 +47,19 @@ public sealed class PublicPrivacyTests
         var comment = Assert.Single(await portal.CommentsAsync());
 
         using var scope = portal.Services.CreateScope();
-        var reader = scope.ServiceProvider.GetRequiredService<ReplyEmailReader>();
+        var contacts = scope.ServiceProvider.GetRequiredService<InboxContacts>();
         var officer = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new(System.Security.Claims.ClaimTypes.Name, "officer@example.jp"), new(System.Security.Claims.ClaimTypes.Role, "PlanningOfficer")], "test"));
         var editor = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new(System.Security.Claims.ClaimTypes.Name, "pr@example.jp"), new(System.Security.Claims.ClaimTypes.Role, "PublicRelations")], "test"));
 
-        Assert.Equal("sakura@example.jp", await reader.RevealAsync(officer, comment));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => reader.RevealAsync(editor, comment));
+        var shown = await contacts.RevealAsync(officer, comment);
+        Assert.Equal(("sakura@example.jp", ContactState.Available), (shown.ReplyEmail, shown.State));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => contacts.RevealAsync(editor, comment));
 
         var audit = scope.ServiceProvider.GetRequiredService<UedaPublicGoals.Infrastructure.Database.PortalDbContext>();
-        Assert.Contains(await audit.AuditEntries.AsNoTracking().ToListAsync(), e => e.Action == ReplyEmailReader.AuditAction && e.Target == comment.ReceiptNumber);
+        var look = Assert.Single(await audit.AuditEntries.AsNoTracking().Where(e => e.Action == InboxAuditActions.ContactView).ToListAsync());
+        Assert.Equal(comment.ReceiptNumber, look.Target);
     }
 
     [Fact]

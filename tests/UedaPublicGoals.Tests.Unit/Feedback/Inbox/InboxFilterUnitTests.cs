@@ -1,5 +1,6 @@
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Tests.Unit.Feedback.Inbox;
 
@@ -41,16 +42,33 @@ public sealed class InboxFilterUnitTests
     public void The_audit_description_names_the_filter_in_Japanese() =>
         Assert.Equal("状態=非表示以外, 年代=20代, 経路=郵送, から=2026-10-01", new InboxFilter { Age = AgeGroup.Twenties, Channel = CommentChannel.Post, From = new DateOnly(2026, 10, 1) }.Describe());
 
+    /// <summary>One generator for every channel: the inbox numbers a letter exactly as the form numbers a web comment.</summary>
     [Theory]
-    [InlineData("2025-12-31T14:59:59Z", "R7-")] // 23:59 on 31 December in Tokyo: 令和7年
-    [InlineData("2025-12-31T15:00:00Z", "R8-")] // 00:00 on 1 January in Tokyo: 令和8年
+    [InlineData("2025-12-31T14:59:59Z", "R7-")] // 23:59 on 31 December in Tokyo: 令和7年度
+    [InlineData("2025-12-31T15:00:00Z", "R7-")] // 00:00 on 1 January in Tokyo: still 令和7年度
+    [InlineData("2026-03-31T15:00:00Z", "R8-")] // 00:00 on 1 April in Tokyo: 令和8年度
     [InlineData("2019-05-01T00:00:00Z", "R1-")]
-    public void Receipt_numbers_use_the_Reiwa_year_of_the_Japan_date(string utc, string prefix) =>
-        Assert.Equal(prefix, ReceiptNumbers.PrefixFor(DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal)));
+    public void Receipt_numbers_use_the_Reiwa_fiscal_year_of_the_Japan_date(string utc, string prefix) =>
+        Assert.StartsWith(prefix, ReceiptNumbers.For(12, DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal)));
 
     [Fact]
     public void Receipt_numbers_have_six_digits() =>
-        Assert.Equal("R8-000012", ReceiptNumbers.Format(new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), 12));
+        Assert.Equal("R8-000012", ReceiptNumbers.For(12, new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc)));
+
+    [Theory]
+    [InlineData("r8-000042")]
+    [InlineData(" R8-000042 ")]
+    public void A_receipt_number_search_finds_the_comment_whatever_its_channel_and_letter_case(string q)
+    {
+        var entered = new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc);
+        Comment[] comments =
+        [
+            new() { ReceiptNumber = ReceiptNumbers.For(41, entered), Channel = CommentChannel.Web, Text = "WEB", Status = CommentStatus.New },
+            new() { ReceiptNumber = ReceiptNumbers.For(42, entered), Channel = CommentChannel.Post, Text = "郵送", Status = CommentStatus.New },
+        ];
+        var found = new InboxFilter { Q = q }.Apply(comments.AsQueryable()).Select(c => c.ReceiptNumber).ToArray();
+        Assert.Equal(["R8-000042"], found);
+    }
 }
 
 public sealed class InboxTextUnitTests

@@ -1,12 +1,13 @@
-namespace UedaPublicGoals.Feedback.Inbox;
+namespace UedaPublicGoals.Feedback;
 
 /// <summary>
-/// Staff think and type in Japan time; the database holds UTC. Every date a person sees or
-/// enters in the inbox goes through here.
+/// Residents and staff think and type in Japan time; the database holds UTC. Every date a person
+/// sees or enters, on the public pages, in the inbox, in e-mails and in the 受付番号's 年度, goes
+/// through here.
 /// </summary>
 public static class TokyoTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+    public static readonly TimeZoneInfo Zone = FindZone();
 
     public static DateTime ToTokyo(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
@@ -30,4 +31,17 @@ public static class TokyoTime
 
     /// <summary>yyyy-MM-dd, the value format of &lt;input type="date"&gt; and of exports.</summary>
     public static string IsoDate(DateTime utc) => DateOf(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Japan has had no daylight saving time since 1951: a fixed +9:00 zone serves where the system has no tz data.</summary>
+    private static TimeZoneInfo FindZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Tokyo", TimeSpan.FromHours(9), "Japan", "JST");
+        }
+    }
 }
