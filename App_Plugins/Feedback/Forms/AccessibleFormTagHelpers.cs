@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace UedaPublicGoals.Infrastructure.Forms;
+namespace UedaPublicGoals.Feedback.Forms;
 
-/// <summary>
-/// Marks an invalid field for assistive technology: aria-invalid, and aria-describedby
-/// pointing at its error message (rendered by <see cref="FieldErrorTagHelper"/>) and hint.
-/// </summary>
+// The form conventions of the Digital Agency design system, for every form of the portal:
+// aria-invalid and aria-describedby on a field, its error paragraph, and the error summary.
+// They live in this module because it is the one assembly both its own views and the host's
+// views can use (the host references the module, never the other way round).
+
+/// <summary>Marks an invalid field for assistive technology and points it at its error and hint.</summary>
 [HtmlTargetElement("input", Attributes = "asp-for")]
 [HtmlTargetElement("textarea", Attributes = "asp-for")]
 [HtmlTargetElement("select", Attributes = "asp-for")]
@@ -20,7 +22,7 @@ public sealed class AccessibleFieldTagHelper : TagHelper
     [HtmlAttributeName("asp-for")]
     public ModelExpression For { get; set; } = default!;
 
-    /// <summary>Optional id of a hint paragraph to describe the field.</summary>
+    /// <summary>Optional id of a hint paragraph that describes the field.</summary>
     [HtmlAttributeName("hint-id")]
     public string? HintId { get; set; }
 
@@ -31,7 +33,6 @@ public sealed class AccessibleFieldTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        var id = TagBuilder.CreateSanitizedId(name, "_");
         var describedBy = new List<string>();
         if (!string.IsNullOrEmpty(HintId))
         {
@@ -41,7 +42,7 @@ public sealed class AccessibleFieldTagHelper : TagHelper
         if (ViewContext.ModelState.TryGetValue(name, out var entry) && entry.ValidationState == ModelValidationState.Invalid)
         {
             output.Attributes.SetAttribute("aria-invalid", "true");
-            describedBy.Add(id + "-error");
+            describedBy.Add(TagBuilder.CreateSanitizedId(name, "_") + "-error");
         }
 
         if (describedBy.Count > 0)
@@ -51,7 +52,7 @@ public sealed class AccessibleFieldTagHelper : TagHelper
     }
 }
 
-/// <summary>&lt;field-error for="Email" /&gt;: the field's first error as a paragraph with a stable id, or nothing.</summary>
+/// <summary>&lt;field-error for="Form.Text" /&gt;: the field's first error, or nothing.</summary>
 [HtmlTargetElement("field-error", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldErrorTagHelper : TagHelper
 {
@@ -79,7 +80,7 @@ public sealed class FieldErrorTagHelper : TagHelper
     }
 }
 
-/// <summary>&lt;error-summary /&gt;: the list of errors at the top of a form, each linking to its field.</summary>
+/// <summary>&lt;error-summary /&gt;: every error at the top of the form, each linking to its field.</summary>
 [HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ErrorSummaryTagHelper : TagHelper
 {
@@ -87,11 +88,15 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>Heading of the box; the default suits a form with mistakes.</summary>
+    [HtmlAttributeName("title")]
+    public string Title { get; set; } = "入力内容を確認してください";
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var errors = ViewContext.ModelState
             .Where(e => e.Value is { ValidationState: ModelValidationState.Invalid })
-            .SelectMany(e => e.Value!.Errors.Take(1).Select(error => (Key: e.Key, error.ErrorMessage)))
+            .SelectMany(e => e.Value!.Errors.Take(1).Select(error => (e.Key, error.ErrorMessage)))
             .ToList();
         if (errors.Count == 0)
         {
@@ -104,7 +109,11 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("class", "error-summary");
         output.Attributes.SetAttribute("role", "alert");
         output.Attributes.SetAttribute("tabindex", "-1");
-        output.Content.AppendHtml("<h2 class=\"error-summary__title\">入力内容を確認してください</h2><ul>");
+        var heading = new TagBuilder("h2");
+        heading.AddCssClass("error-summary__title");
+        heading.InnerHtml.Append(Title);
+        output.Content.AppendHtml(heading);
+        output.Content.AppendHtml("<ul>");
         foreach (var (key, message) in errors)
         {
             output.Content.AppendHtml("<li>");
