@@ -3,7 +3,10 @@
 # restores, builds (Release) and tests the whole solution, then prints one summary line:
 #   N passed, N failed[, N skipped]
 #
-# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Postgres"]
+# Usage: ./test.sh [unit|integration|browser] [extra dotnet test arguments]
+#   ./test.sh                       every layer (what CI runs)
+#   ./test.sh unit                  one layer: unit, integration or browser
+#   ./test.sh integration --filter "FullyQualifiedName~Postgres"
 #
 # System packages (Debian): postgresql (a throwaway server is started by the integration
 # tests), chromium (browser tests), fonts-noto-cjk (Japanese text in screenshots/PDFs).
@@ -71,6 +74,14 @@ fi
 # 2. Restore, build, test
 # ---------------------------------------------------------------------------------------------
 solution=UedaPublicGoals.sln
+
+# An optional first argument picks one layer; everything else goes to dotnet test.
+test_target="$solution"
+case "${1:-}" in
+    unit) test_target=tests/UedaPublicGoals.Tests.Unit; shift ;;
+    integration) test_target=tests/UedaPublicGoals.Tests.Integration; shift ;;
+    browser) test_target=tests/UedaPublicGoals.Tests.Browser; shift ;;
+esac
 results_dir="$repo_root/TestResults"
 trx_name=results.trx
 
@@ -87,7 +98,7 @@ dotnet build "$solution" -c Release --no-restore
 # Each test project writes its TRX into its own <project>/TestResults (the default): with one
 # shared --results-directory, every project would overwrite the same LogFileName.
 test_status=0
-dotnet test "$solution" -c Release --no-build \
+dotnet test "$test_target" -c Release --no-build \
     --logger "trx;LogFileName=$trx_name" \
     --logger "console;verbosity=normal" \
     "$@" || test_status=$?
@@ -126,6 +137,15 @@ for trx in "$results_dir"/*.trx; do
     to=$(counter timeout <<<"$counters")
     ab=$(counter aborted <<<"$counters")
     total=$((total + t))
+    # Per layer: its counts and wall time (from the TRX <Times start= finish=>).
+    times="$(tr -d '\r\n' <"$trx" | grep -o '<Times[^>]*>' | head -n 1 || true)"
+    start="$(sed -n 's/.*[[:space:]]start="\([^"]*\)".*/\1/p' <<<"$times")"
+    finish="$(sed -n 's/.*[[:space:]]finish="\([^"]*\)".*/\1/p' <<<"$times")"
+    seconds=""
+    if [[ -n "$start" && -n "$finish" ]]; then
+        seconds=" in $(($(date -d "$finish" +%s) - $(date -d "$start" +%s))) s"
+    fi
+    log "$(basename "$trx" .trx): $p passed, $((f + err + to + ab)) failed$seconds"
     passed=$((passed + p))
     failed=$((failed + f + err + to + ab))
     # xunit's skipped tests are counted in total but not in executed.

@@ -13,67 +13,18 @@ namespace UedaPublicGoals.Tests.Browser.Backoffice;
 /// must not leak into the public-page tests that read the seed as it is. Holds a 広報 and a
 /// 部局担当 (政策企画部) account.
 /// </summary>
-public sealed class BackofficeBrowserPortal : IAsyncLifetime
+public sealed class BackofficeBrowserPortal : BrowserPortal
 {
     public const string PublicRelationsEmail = "kouhou@example.jp";
     public const string DepartmentAuthorEmail = "seisaku-tantou@example.jp";
     public const string Password = "burauza tesuto no pasuwado";
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
-
-    private KestrelPortalFactory? factory;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public Uri RootUri => factory?.RootUri ?? throw new InvalidOperationException("The portal has not started.");
-
-    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The portal has not started.");
-
-    public async Task InitializeAsync()
+    protected override async Task OnStartedAsync()
     {
-        if (!File.Exists(BrowserPortal.ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium was not found at {BrowserPortal.ChromiumPath}; run ./test.sh, which installs it.");
-        }
-
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        factory = new KestrelPortalFactory();
-        var serverStart = Task.Run(factory.Start);
-        try
-        {
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserPortal.ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-                Timeout = 30_000,
-            });
-        }
-        finally
-        {
-            await serverStart;
-        }
-
         using var scope = Services.CreateScope();
         var departmentId = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Departments.Where(d => d.Slug == "seisaku-kikaku").Select(d => d.Id).SingleAsync();
         await CreateUserAsync(scope.ServiceProvider, PublicRelationsEmail, BackofficeRoles.PublicRelations);
         await CreateUserAsync(scope.ServiceProvider, DepartmentAuthorEmail, BackofficeRoles.DepartmentAuthor, departmentId);
-    }
-
-    public async Task<IBrowserContext> NewContextAsync(int width, int height)
-    {
-        var context = await (browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = RootUri.ToString(),
-            Locale = "ja-JP",
-            DeviceScaleFactor = 1,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(15_000);
-        return context;
     }
 
     /// <summary>Opens a fresh context and signs in through the login form, as a person would.</summary>
@@ -92,20 +43,6 @@ public sealed class BackofficeBrowserPortal : IAsyncLifetime
     {
         using var scope = Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<PortalDbContext>().Documents.Where(d => d.Slug == slug && d.Kind == Content.Store.DocumentKind.Goal).Select(d => d.Id).Single();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-        }
-
-        playwright?.Dispose();
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
     }
 
     private static async Task CreateUserAsync(IServiceProvider services, string email, string role, params int[] departments)

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -11,64 +6,26 @@ using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
-using UedaPublicGoals.Tests.Backoffice;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
+using UedaPublicGoals.Tests.Common;
 
 namespace UedaPublicGoals.Tests.Browser.BackofficeAdmin;
 
 /// <summary>
-/// The portal on Kestrel with a known first administrator and something on every
-/// administration page (two versions of a goal, a page in the recycle bin, an image),
-/// plus one headless Debian Chromium. Separate from <see cref="BrowserPortal"/>, whose
-/// site has no known administrator password.
+/// The portal with something on every administration page (two versions of a goal, a page in
+/// the recycle bin, an image), signed in as the first administrator
+/// (<see cref="PortalFactory.AdminEmail"/>).
 /// </summary>
-public sealed class AdminBrowserPortal : IAsyncLifetime
+public sealed class AdminBrowserPortal : BrowserPortal
 {
-    public const string AdminEmail = "admin@example.jp";
-    public const string AdminPassword = "kanri-sha no pasuwado 2024";
-
-    private AdminKestrelFactory? factory;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public Uri RootUri => factory?.RootUri ?? throw new InvalidOperationException("The portal has not started.");
-
-    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The portal has not started.");
+    public const string AdminEmail = PortalFactory.AdminEmail;
+    public const string AdminPassword = PortalFactory.DefaultAdminPassword;
 
     public Guid KohoId { get; private set; }
 
     public string AdminUserId { get; private set; } = "";
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(BrowserPortal.ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium was not found at {BrowserPortal.ChromiumPath}. Run ./test.sh, or: sudo apt-get install -y chromium fonts-noto-cjk");
-        }
-
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        factory = new AdminKestrelFactory();
-        var serverStart = Task.Run(factory.Start);
-        try
-        {
-            playwright = await Playwright.CreateAsync();
-            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = BrowserPortal.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-                Timeout = 30_000,
-            });
-        }
-        finally
-        {
-            await serverStart;
-        }
-
-        await SeedAsync();
-    }
-
-    private async Task SeedAsync()
+    protected override async Task OnStartedAsync()
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -89,20 +46,6 @@ public sealed class AdminBrowserPortal : IAsyncLifetime
 
     private static SniffedImage SniffOrThrow(byte[] bytes) => ImageSniffer.Sniff(bytes) ?? throw new InvalidOperationException("The test PNG was not recognised.");
 
-    public async Task<IBrowserContext> NewContextAsync(int width, int height)
-    {
-        var context = await (browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = RootUri.ToString(),
-            Locale = "ja-JP",
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            DeviceScaleFactor = 1,
-        });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(15_000);
-        return context;
-    }
-
     /// <summary>A page signed in as the first administrator, on the dashboard.</summary>
     public async Task<IPage> SignedInPageAsync(IBrowserContext context)
     {
@@ -113,62 +56,6 @@ public sealed class AdminBrowserPortal : IAsyncLifetime
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(url => url.EndsWith("/backoffice/", StringComparison.Ordinal));
         return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.CloseAsync();
-        }
-
-        playwright?.Dispose();
-        if (factory is not null)
-        {
-            await factory.DisposeAsync();
-        }
-    }
-
-    private sealed class AdminKestrelFactory : WebApplicationFactory<Program>
-    {
-        private readonly string workDirectory = Directory.CreateTempSubdirectory("ueda-admin-browser-").FullName;
-
-        public AdminKestrelFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-
-        public Uri RootUri { get; private set; } = null!;
-
-        public void Start()
-        {
-            StartServer();
-            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).First(a => a.Port > 0);
-            RootUri = new Uri($"http://127.0.0.1:{address.Port}/");
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(workDirectory, "portal.db")}");
-            builder.UseSetting("Content:SeedPath", RepositoryPaths.ContentSeed);
-            builder.UseSetting("Site:PublicBaseUrl", "https://goals.example.jp");
-            builder.UseSetting("Backoffice:AdminEmail", AdminEmail);
-            builder.UseSetting("Backoffice:AdminPassword", AdminPassword);
-            builder.UseSetting("Media:StoragePath", Path.Combine(workDirectory, "media"));
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(workDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left for the temp folder clean-up; not a test failure.
-            }
-        }
     }
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using UedaPublicGoals.Tests.Backoffice;
 
 namespace UedaPublicGoals.Tests.Browser.BackofficeAdmin;
 

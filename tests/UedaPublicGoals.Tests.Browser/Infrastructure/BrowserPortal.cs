@@ -1,17 +1,20 @@
 using Microsoft.Playwright;
+using UedaPublicGoals.Tests.Common;
 
 namespace UedaPublicGoals.Tests.Browser.Infrastructure;
 
 /// <summary>
-/// One Kestrel-hosted site and one headless Debian Chromium for the whole browser suite
-/// (both are slow to start); every test opens its own browser context.
+/// One Kestrel-hosted site and one headless Debian Chromium (both are slow to start); every test
+/// opens its own browser context. The public-page tests use it as it is; fixtures whose tests
+/// change content or need other settings derive from it (<see cref="Settings"/>,
+/// <see cref="OnStartedAsync"/>) so that their changes never leak into the public pages' tests.
 /// </summary>
 /// <remarks>
 /// Playwright never downloads a browser here: it launches the system Chromium through
 /// <see cref="ChromiumPath"/>. When that file is missing every test fails with a message
 /// that says to run ./test.sh, which installs the chromium and fonts-noto-cjk packages.
 /// </remarks>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -31,6 +34,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public Uri RootUri => factory?.RootUri ?? throw new InvalidOperationException("The portal has not started.");
 
+    /// <summary>Extra site configuration for a derived fixture.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
     /// <summary>The running site's services, for tests that set up accounts or data the public pages cannot create.</summary>
@@ -49,7 +55,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         // Belt and braces: nothing in this suite may fetch a browser build.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-        factory = new KestrelPortalFactory();
+        factory = new KestrelPortalFactory { Settings = Settings };
         var serverStart = Task.Run(factory.Start);
 
         try
@@ -68,7 +74,12 @@ public sealed class BrowserPortal : IAsyncLifetime
             // Never leave the server starting in the background, even when the browser failed.
             await serverStart;
         }
+
+        await OnStartedAsync();
     }
+
+    /// <summary>Runs once the site and the browser are up: accounts or content a derived fixture needs.</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
     /// <summary>A fresh context (own cookies, cache, viewport) whose relative URLs resolve against the portal.</summary>
     public Task<IBrowserContext> NewContextAsync(int width, int height, bool javaScriptEnabled = true, bool bypassCsp = false) =>

@@ -1,6 +1,5 @@
 using System.Text;
 using UedaPublicGoals.Content.Media;
-using UedaPublicGoals.Tests.Backoffice;
 
 namespace UedaPublicGoals.Tests.Unit.Backoffice;
 

@@ -5,7 +5,6 @@ using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.Audit;
 using UedaPublicGoals.Content.Media;
 using UedaPublicGoals.Content.Model;
-using UedaPublicGoals.Tests.Backoffice;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Backoffice.Admin;

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Content.Model;
-using UedaPublicGoals.Tests.Backoffice;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Backoffice.Admin;

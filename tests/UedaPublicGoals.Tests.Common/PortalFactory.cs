@@ -7,19 +7,28 @@ using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
 
-namespace UedaPublicGoals.Tests.Integration.Infrastructure;
+namespace UedaPublicGoals.Tests.Common;
 
 /// <summary>
 /// The real site through the real HTTP pipeline, on a real SQLite file of its own
 /// (or a PostgreSQL database when given a connection string).
 /// </summary>
+/// <remarks>
+/// A site with the default seed and administrator starts from a copy of
+/// <see cref="DatabaseTemplate"/> (migrated and seeded once per test run), so each test pays for a
+/// file copy instead of the migrations and the seed import. The start-up still runs them: they
+/// find nothing to do, exactly as on a restart.
+/// </remarks>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string AdminEmail = "admin@example.jp";
+    public const string DefaultAdminPassword = "kanri-sha no pasuwado 2024";
+
     private readonly string workDirectory = Directory.CreateTempSubdirectory("ueda-tests-").FullName;
 
     public PortalFactory()
     {
-        SqliteConnectionString = $"Data Source={Path.Combine(workDirectory, "portal.db")}";
+        SqliteConnectionString = $"Data Source={SqlitePath}";
     }
 
     public string SqliteConnectionString { get; }
@@ -30,18 +39,29 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Defaults to the repository's content-seed folder.</summary>
     public string SeedPath { get; init; } = RepositoryPaths.ContentSeed;
 
+    /// <summary>The first administrator's password; null makes the site generate a one-time password.</summary>
+    public string? AdminPassword { get; init; } = DefaultAdminPassword;
+
+    /// <summary>
+    /// False makes the site create its database from nothing (migrations, seed import, first
+    /// administrator), for tests of that first start itself.
+    /// </summary>
+    public bool UseDatabaseTemplate { get; init; } = true;
+
     public string WorkDirectory => workDirectory;
 
-    public const string AdminEmail = "admin@example.jp";
-
-    /// <summary>The first administrator's password; null makes the site generate a one-time password.</summary>
-    public string? AdminPassword { get; init; } = "kanri-sha no pasuwado 2024";
+    private string SqlitePath => Path.Combine(workDirectory, "portal.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         if (PostgresConnectionString is null)
         {
+            if (UseDatabaseTemplate && SeedPath == RepositoryPaths.ContentSeed && AdminPassword == DefaultAdminPassword && !File.Exists(SqlitePath))
+            {
+                DatabaseTemplate.CopyTo(SqlitePath);
+            }
+
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", SqliteConnectionString);
         }
@@ -60,6 +80,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Search:IndexPath", Path.Combine(workDirectory, "search"));
+        builder.UseSetting("Media:StoragePath", Path.Combine(workDirectory, "media"));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpointStartupFilter>());
     }
 
@@ -77,6 +98,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        DeleteWorkDirectory();
+    }
+
+    private void DeleteWorkDirectory()
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -85,6 +111,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
             // A file still held by a pool is removed with the temp folder later; not a test failure.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 
@@ -96,25 +126,5 @@ public class PortalFactory : WebApplicationFactory<Program>
             next(app);
             app.Map("/__test/throw", branch => branch.Run(_ => throw new InvalidOperationException("secret-internal-detail from a test")));
         };
-    }
-}
-
-public static class RepositoryPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string ContentSeed => Path.Combine(Root, "content-seed");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UedaPublicGoals.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("UedaPublicGoals.sln not found above " + AppContext.BaseDirectory);
     }
 }

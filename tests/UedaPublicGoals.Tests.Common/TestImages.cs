@@ -2,14 +2,14 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace UedaPublicGoals.Tests.Backoffice;
+namespace UedaPublicGoals.Tests.Common;
 
 /// <summary>
 /// Real, decodable images built byte by byte, so the upload tests need no binary fixtures:
 /// a PNG (RGB, zlib-compressed rows), a baseline greyscale JPEG (one Huffman code each for
 /// DC and AC, every block flat mid-grey) and a lossless WebP (VP8L, one colour, so every
 /// prefix code is a one-symbol "simple" code and the pixels take zero bits).
-/// Shared by the unit, integration and browser tests (linked into each project).
+/// Shared by the unit, integration and browser tests.
 /// </summary>
 public static class TestImages
 {
