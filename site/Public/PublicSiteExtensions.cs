@@ -20,6 +20,7 @@ public static class PublicSiteExtensions
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["slug"] = typeof(SlugRouteConstraint));
+        builder.Services.AddSingleton<ReservedPathSegments>();
 
         // Views live beside their feature: /Public/Views/{controller}/{view}.cshtml.
         builder.Services.Configure<RazorViewEngineOptions>(o =>

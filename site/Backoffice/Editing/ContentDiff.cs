@@ -75,7 +75,7 @@ public static class ContentDiff
                     foreach (var measurement in kpi.Measurements.OrderBy(m => m.Date))
                     {
                         var note = string.IsNullOrEmpty(measurement.Note) ? "" : $"（{measurement.Note}）";
-                        yield return ($"{kpiPrefix} 実績 {JapaneseDates.Long(measurement.Date)}", $"{FormValues.Number(measurement.Value)}{kpi.Unit}{note}");
+                        yield return ($"{kpiPrefix} 実績 {TokyoTime.LongDate(measurement.Date)}", $"{FormValues.Number(measurement.Value)}{kpi.Unit}{note}");
                     }
                 }
             }
@@ -90,5 +90,5 @@ public static class ContentDiff
 
     private static string Describe(ProgressReport? report) => report is null
         ? "未報告"
-        : $"{report.Status.ToJapanese()}{(report.ReportedOn is { } date ? "・" + JapaneseDates.Long(date) : "")}：{report.Text}";
+        : $"{report.Status.ToJapanese()}{(report.ReportedOn is { } date ? "・" + TokyoTime.LongDate(date) : "")}：{report.Text}";
 }

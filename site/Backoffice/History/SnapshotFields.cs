@@ -130,7 +130,7 @@ public static class SnapshotFlattener
         var leaf = schemaPath[(schemaPath.LastIndexOf('.') + 1)..];
         if (leaf is "reportedOn" or "date" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return JapaneseDates.Long(date);
+            return TokyoTime.LongDate(date);
         }
 
         if (leaf == "status" && TryParseStatus(text) is { } status)
@@ -158,7 +158,7 @@ public static class SnapshotFlattener
     private sealed record Schema(IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, ElementIdentity> Elements);
 
     private static string DateLabel(string isoDate) =>
-        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? JapaneseDates.Long(date) : isoDate;
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? TokyoTime.LongDate(date) : isoDate;
 
     private static string NumberLabel(string id, Func<int, string> format) =>
         int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? format(number) : id;
