@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public static class DeliveryApiExtensions
                 .WithExposedHeaders("ETag")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
+        builder.Services.Configure<MvcOptions>(o => o.Conventions.Add(new ApiEndpointConvention()));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ApiPathsBelongToApi>());
         builder.Services.AddSingleton<OpenApiDocument>();
         return builder;
