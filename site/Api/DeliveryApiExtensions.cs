@@ -13,9 +13,7 @@ public static class DeliveryApiExtensions
 
     public static WebApplicationBuilder AddDeliveryApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiOptions>()
-            .Bind(builder.Configuration.GetSection(ApiOptions.Section))
-            .ValidateOnStart();
+        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
 
         // The policy is built from options (not read once here) so configuration given to the

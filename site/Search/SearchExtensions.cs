@@ -1,10 +1,7 @@
 using UedaPublicGoals.Content.Publishing;
-using UedaPublicGoals.Search;
 using UedaPublicGoals.Search.Indexing;
 
-// In the hosting namespace, as dotnet/eShop does for its service extensions, so Program.cs
-// needs only the one builder.AddSearch() line.
-namespace Microsoft.Extensions.Hosting;
+namespace UedaPublicGoals.Search;
 
 public static class SearchExtensions
 {
@@ -23,7 +20,7 @@ public static class SearchExtensions
     /// </summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
+        builder.Services.AddSettings<SearchOptions>(SearchOptions.Section);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes);
         builder.Services.AddSingleton<ISearchDocumentSource, ContentSearchSource>();
         builder.Services.AddSingleton<SearchIndexer>();
