@@ -13,7 +13,7 @@ public static class GoalFormValidator
     /// <param name="fiscalYear">The goal's fiscal year (2024 = 令和6年度): report and measurement dates must fall in it.</param>
     public static void Validate(GoalForm form, int fiscalYear, FormErrors errors)
     {
-        errors.Required(nameof(GoalForm.Title), form.Title, "重点目標", FormValues.TitleLength);
+        errors.Required(nameof(GoalForm.Title), form.Title, SheetLabels.Title, FormValues.TitleLength);
         if (string.IsNullOrWhiteSpace(form.Priority))
         {
             errors.Add(nameof(GoalForm.Priority), "優先順位を入力してください。");
@@ -23,11 +23,11 @@ public static class GoalFormValidator
             errors.Add(nameof(GoalForm.Priority), "優先順位は1から99までの数字で入力してください（1 = 1位）。");
         }
 
-        errors.MaxLength(nameof(GoalForm.ComprehensivePlanPosition), form.ComprehensivePlanPosition, "総合計画における位置付け", FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.ComprehensivePlanPosition), form.ComprehensivePlanPosition, SheetLabels.ComprehensivePlanPosition, FormValues.TextLength);
         errors.MaxLength(nameof(GoalForm.RestructuringPlanPosition), form.RestructuringPlanPosition, "上田再構築プランにおける位置付け", FormValues.TextLength);
         errors.MaxLength(nameof(GoalForm.AdministrativeReformPosition), form.AdministrativeReformPosition, "行財政改革大綱・アクションプログラムにおける位置付け", FormValues.TextLength);
-        errors.MaxLength(nameof(GoalForm.CurrentSituation), form.CurrentSituation, "現況・課題", FormValues.TextLength);
-        errors.MaxLength(nameof(GoalForm.PurposeAndEffect), form.PurposeAndEffect, "目的・効果", FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.CurrentSituation), form.CurrentSituation, SheetLabels.CurrentSituation, FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.PurposeAndEffect), form.PurposeAndEffect, SheetLabels.PurposeAndEffect, FormValues.TextLength);
         if (form.SdgGoals.Any(g => g is < 1 or > 17))
         {
             errors.Add(nameof(GoalForm.SdgGoals), "SDGsの目標は1から17の中から選んでください。");
@@ -72,8 +72,8 @@ public static class GoalFormValidator
                 $"{TokyoTime.LongDate(fiscalYearStart)}～{TokyoTime.LongDate(finalReportEnd)}", errors);
         }
 
-        errors.MaxLength(nameof(GoalForm.CitizenParticipation), form.CitizenParticipation, "市民参加・協働の推進、市民満足度の向上を考慮した点", FormValues.TextLength);
-        errors.MaxLength(nameof(GoalForm.EffectsAndRemainingIssues), form.EffectsAndRemainingIssues, "取組による効果・残された課題", FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.CitizenParticipation), form.CitizenParticipation, SheetLabels.CitizenParticipation, FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.EffectsAndRemainingIssues), form.EffectsAndRemainingIssues, SheetLabels.EffectsAndRemainingIssues, FormValues.TextLength);
     }
 
     private static void ValidateMeasure(MeasureForm measure, string at, int[] path, DateOnly start, DateOnly end, string yearText, HashSet<string> kpiKeys, FormErrors errors)
