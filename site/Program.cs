@@ -8,6 +8,7 @@ using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
+using UedaPublicGoals.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,44 +1,58 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Public;
 
 namespace UedaPublicGoals.Feedback;
 
-/// <summary>Plugs the feedback module into a site: builder.AddFeedback(); then app.InitializeFeedbackAsync() at start.</summary>
+/// <summary>
+/// Plugs the feedback module into a site: builder.AddFeedback(feedback => …), where the host fills in
+/// its side of <see cref="FeedbackOptions"/>; then app.InitializeFeedbackAsync() at start.
+/// </summary>
 public static class FeedbackExtensions
 {
-    public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder, Action<FeedbackOptions> host)
     {
         var services = builder.Services;
-        services.Configure<FeedbackOptions>(builder.Configuration.GetSection(FeedbackOptions.Section));
+        services.AddSettings<FeedbackOptions>(FeedbackOptions.Section).Configure(host);
+        services.AddSingleton<StaffPaths>();
+        services.AddOptions<MvcOptions>().Configure<IOptions<FeedbackOptions>>((mvc, feedback) =>
+            mvc.Conventions.Add(new StaffRouteConvention(feedback.Value.BackofficePath)));
 
-        // Same database as the site (Database__Provider / Database__ConnectionString), own migrations.
-        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
-        var connectionString = builder.Configuration["Database:ConnectionString"];
-        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddDbContext<FeedbackDbContext, PostgresFeedbackDbContext>(o =>
-                o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
-        }
-        else
-        {
-            connectionString ??= new SqliteConnectionStringBuilder { DataSource = Path.Combine(builder.Environment.ContentRootPath, "App_Data", "portal.db") }.ToString();
-            services.AddDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(o =>
-                o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
-        }
+        // The database is chosen now, before the container exists: the same contract, read once here.
+        var contract = new FeedbackOptions();
+        builder.Configuration.GetSection(FeedbackOptions.Section).Bind(contract);
+        host(contract);
+        AddDatabase(services, contract);
 
         services.AddScoped<FeedbackSeeder>();
         AddModuleMvc(services);
-        services.AddFeedbackInbox();
+        builder.AddFeedbackInbox();
         builder.AddFeedbackResidentSide();
         return builder;
+    }
+
+    /// <summary>The host's database, the module's own tables and migrations history.</summary>
+    private static void AddDatabase(IServiceCollection services, FeedbackOptions contract)
+    {
+        if (contract.DatabaseProvider == FeedbackDatabaseProvider.Postgres)
+        {
+            services.AddDbContext<FeedbackDbContext, PostgresFeedbackDbContext>(o =>
+                o.UseNpgsql(contract.DatabaseConnectionString, n => n.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
+        }
+        else
+        {
+            services.AddDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(o =>
+                o.UseSqlite(contract.DatabaseConnectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
+        }
     }
 
     /// <summary>
@@ -73,10 +87,4 @@ public static class FeedbackExtensions
         await scope.ServiceProvider.GetRequiredService<FeedbackDbContext>().Database.MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<FeedbackSeeder>().SeedAsync(ct);
     }
-}
-
-/// <summary>Bound from the "Feedback" section.</summary>
-public sealed class FeedbackOptions
-{
-    public const string Section = "Feedback";
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
@@ -9,9 +8,9 @@ using UedaPublicGoals.Public;
 
 namespace UedaPublicGoals.Api;
 
-/// <summary>What a developer reads first: the Japanese API page (/api/) and the OpenAPI document.</summary>
+/// <summary>What a developer reads first: the Japanese API page (/api/); the OpenAPI document is served by <see cref="DeliveryApiController"/>.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ApiDocumentationController(PublishedContentCache cache, IOptions<SiteOptions> site, IOptions<ApiOptions> api, OpenApiDocument openApi) : Controller
+public sealed class ApiDocumentationController(PublishedContentCache cache, IOptions<SiteOptions> site, IOptions<ApiOptions> api) : Controller
 {
     [HttpGetOrHead("/api")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
@@ -34,11 +33,6 @@ public sealed class ApiDocumentationController(PublishedContentCache cache, IOpt
         };
         return View("/Public/Views/Api/Index.cshtml", new ApiPageModel(cache.Current, site.Value.AbsoluteUrl(Request, ""), api.Value.CorsOrigins.Count > 0));
     }
-
-    [HttpGetOrHead(ApiPaths.OpenApiDocument)]
-    [EnableCors(DeliveryApiExtensions.CorsPolicy)]
-    public IActionResult OpenApi() =>
-        new CacheableContentResult(openApi.Content, ApiJson.ContentType, openApi.ETag, TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds));
 }
 
 /// <summary>What the API page needs: the published site for real examples and the origin to write them with.</summary>

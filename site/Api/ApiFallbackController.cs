@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace UedaPublicGoals.Api;
@@ -9,12 +8,10 @@ namespace UedaPublicGoals.Api;
 /// route has the lowest precedence, so every real endpoint (including ones other features
 /// add under /api/) wins over it.
 /// </summary>
-[EnableCors(DeliveryApiExtensions.CorsPolicy)]
-[ApiExplorerSettings(IgnoreApi = true)]
 // Nothing here changes state: it only refuses unsafe methods, so there is no token to check;
 // without this the site-wide antiforgery filter would answer 400 before the JSON 405.
 [IgnoreAntiforgeryToken]
-public sealed class ApiFallbackController : ControllerBase
+public sealed class ApiFallbackController : ApiControllerBase
 {
     [Route("/api/{**rest}", Order = int.MaxValue)]
     public IActionResult Unknown() =>

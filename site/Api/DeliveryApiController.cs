@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Api.Payloads;
@@ -12,13 +11,10 @@ namespace UedaPublicGoals.Api;
 /// The read-only delivery API (/api/v1). Answers come from the in-memory published read
 /// model only, so drafts can never leak and no request touches the database.
 /// </summary>
-[EnableCors(DeliveryApiExtensions.CorsPolicy)]
-[TypeFilter<ApiExceptionFilter>]
-[ApiExplorerSettings(IgnoreApi = true)]
-public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<SiteOptions> site, IOptions<ApiOptions> api) : ControllerBase
+public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<SiteOptions> site, OpenApiDocument openApi) : ApiControllerBase
 {
     [HttpGetOrHead(ApiPaths.Departments)]
-    public IActionResult Departments() => Json(Mapper().Departments(cache.Current));
+    public IActionResult Departments() => CacheableJson(Mapper().Departments(cache.Current));
 
     /// <param name="year">The western fiscal year (2024) or the site's year slug (r6).</param>
     [HttpGetOrHead("/api/v1/departments/{department}/years/{year}/goals")]
@@ -36,7 +32,7 @@ public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<
             return ApiErrorResult.NotFound("指定された年度の重点目標は見つかりません。年度は西暦（例：2024）か、サイトのURLと同じ表記（例：r6）で指定してください。");
         }
 
-        return Json(Mapper().YearGoals(foundYear));
+        return CacheableJson(Mapper().YearGoals(foundYear));
     }
 
     [HttpGetOrHead("/api/v1/goals/{id}")]
@@ -53,7 +49,7 @@ public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<
         var goal = cache.Current.FindGoal(documentId);
         return goal is null
             ? ApiErrorResult.NotFound("指定された重点目標は見つかりません。")
-            : Json(Mapper().Goal(goal));
+            : CacheableJson(Mapper().Goal(goal));
     }
 
     [HttpGetOrHead("/api/v1/pages/{slug}")]
@@ -62,8 +58,11 @@ public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<
         var page = cache.Current.FindPage(slug);
         return page is null
             ? ApiErrorResult.NotFound("指定されたページは見つかりません。")
-            : Json(Mapper().Page(page));
+            : CacheableJson(Mapper().Page(page));
     }
+
+    [HttpGetOrHead(ApiPaths.OpenApiDocument)]
+    public IActionResult OpenApi() => Cacheable(openApi.Content, ApiJson.ContentType, openApi.ETag);
 
     /// <summary>"2024" matches the western fiscal year, anything else the year's slug ("r6").</summary>
     internal static PublishedFiscalYear? FindYear(PublishedDepartment department, string year) =>
@@ -72,10 +71,4 @@ public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<
             : department.FindYear(year);
 
     private PayloadMapper Mapper() => new(site.Value.AbsoluteUrl(Request, ""));
-
-    private CacheableContentResult Json(object payload)
-    {
-        var bytes = ApiJson.SerializeToUtf8(payload);
-        return new CacheableContentResult(bytes, ApiJson.ContentType, CacheableContentResult.ETagFor(bytes), TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds));
-    }
 }

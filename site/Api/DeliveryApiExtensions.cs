@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,7 @@ public static class DeliveryApiExtensions
 
     public static WebApplicationBuilder AddDeliveryApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ApiOptions>()
-            .Bind(builder.Configuration.GetSection(ApiOptions.Section))
-            .ValidateOnStart();
+        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
 
         // The policy is built from options (not read once here) so configuration given to the
@@ -29,6 +28,7 @@ public static class DeliveryApiExtensions
                 .WithExposedHeaders("ETag")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
+        builder.Services.Configure<MvcOptions>(o => o.Conventions.Add(new ApiEndpointConvention()));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ApiPathsBelongToApi>());
         builder.Services.AddSingleton<OpenApiDocument>();
         return builder;

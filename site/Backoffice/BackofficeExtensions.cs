@@ -16,7 +16,7 @@ public static class BackofficeExtensions
     public static WebApplicationBuilder AddBackoffice(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<BackofficeOptions>(builder.Configuration.GetSection(BackofficeOptions.Section));
+        services.AddSettings<BackofficeOptions>(BackofficeOptions.Section);
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditClientHasher>();
         services.AddScoped<AuditLog>();
@@ -26,9 +26,9 @@ public static class BackofficeExtensions
         services.AddScoped<Structure.StructureService>();
         services.AddScoped<RecycleBin.RecycleBinQuery>();
         services.AddScoped<Users.UserAdministration>();
-        services.Configure<Content.Media.MediaOptions>(builder.Configuration.GetSection(Content.Media.MediaOptions.Section));
+        services.AddSettings<Content.Media.MediaOptions>(Content.Media.MediaOptions.Section);
         services.AddScoped<Content.Media.MediaLibrary>();
-        services.AddContentEditing(builder.Configuration);
+        builder.AddContentEditing();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -22,23 +22,6 @@ public static class Numbering
         number is >= 1 and <= 20 ? ((char)('①' + number - 1)).ToString() : $"({number})";
 }
 
-public static class JapaneseDates
-{
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
-    public static string Long(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
-
-    /// <summary>Stored UTC shown as Tokyo date and time, e.g. 2024年10月1日 9:00.</summary>
-    public static string LongWithTime(DateTime utc)
-    {
-        var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
-        return $"{Long(DateOnly.FromDateTime(tokyo))} {tokyo:H:mm}";
-    }
-
-    /// <summary>Stored UTC shown as the Tokyo calendar date.</summary>
-    public static string Long(DateTime utc) => Long(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo)));
-}
-
 /// <summary>
 /// What a KPI shows: the target alone until something is measured, then a progress bar
 /// whose text equivalent says the same in words.
@@ -82,5 +65,5 @@ public sealed record KpiProgress(Kpi Kpi)
     /// <summary>The sentence a screen reader and a reader without colour vision both get.</summary>
     public string Text => Latest is null
         ? $"{TargetText}。実績はまだ報告されていません。"
-        : $"{JapaneseDates.Long(Latest.Date)}時点で {Format(Latest.Value)}。{TargetText}に対して進捗 {Percent}%。";
+        : $"{TokyoTime.LongDate(Latest.Date)}時点で {Format(Latest.Value)}。{TargetText}に対して進捗 {Percent}%。";
 }

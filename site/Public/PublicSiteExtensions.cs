@@ -18,8 +18,9 @@ public static class PublicSiteExtensions
         // Japanese text goes out as UTF-8, not as &#x…; entities. HTML-significant
         // characters (< > & " ') are still encoded everywhere.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddSettings<SiteOptions>(SiteOptions.Section);
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["slug"] = typeof(SlugRouteConstraint));
+        builder.Services.AddSingleton<ReservedPathSegments>();
 
         // Views live beside their feature: /Public/Views/{controller}/{view}.cshtml.
         builder.Services.Configure<RazorViewEngineOptions>(o =>

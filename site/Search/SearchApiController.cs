@@ -1,30 +1,22 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
+using UedaPublicGoals.Api;
+using UedaPublicGoals.Public;
 
 namespace UedaPublicGoals.Search;
 
 /// <summary>
 /// GET /api/v1/search?q=&amp;department=&amp;year=&amp;type=&amp;skip=&amp;take= over published content.
 /// Every refusal is a JSON 400 with a stable code and a Japanese message; parameters are read
-/// as text and parsed here, so no input can turn into a framework error page.
+/// as text and parsed here, so no input can turn into a framework error page. CORS, HEAD,
+/// ETag/304 and the JSON 500 come from <see cref="ApiControllerBase"/>, as for every /api/ endpoint.
 /// </summary>
-public sealed class SearchApiController(SiteSearch search) : ControllerBase
+public sealed class SearchApiController(SiteSearch search) : ApiControllerBase
 {
     public const int DefaultTake = 20;
     public const int MaxTake = 100;
 
-    private static readonly JsonSerializerSettings Json = new()
-    {
-        ContractResolver = new CamelCasePropertyNamesContractResolver(),
-        DateFormatHandling = DateFormatHandling.IsoDateFormat,
-        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
-        NullValueHandling = NullValueHandling.Include,
-        Formatting = Formatting.None,
-    };
-
-    [HttpGet("/api/v1/search")]
+    [HttpGetOrHead("/api/v1/search")]
     public IActionResult Get(string? q, string? department, string? year, string? type, string? skip, string? take)
     {
         if (!TryParse(take, DefaultTake, out var takeValue) || takeValue is < 1 or > MaxTake)
@@ -49,7 +41,7 @@ public sealed class SearchApiController(SiteSearch search) : ControllerBase
                 return Error(StatusCodes.Status503ServiceUnavailable, outcome.Problem!);
         }
 
-        return JsonResult(StatusCodes.Status200OK, new
+        return CacheableJson(new
         {
             query = outcome.Terms.Text,
             total = outcome.Results.Total,
@@ -81,13 +73,5 @@ public sealed class SearchApiController(SiteSearch search) : ControllerBase
         return int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    private ContentResult Error(int status, SearchProblem problem) =>
-        JsonResult(status, new { error = new { code = problem.Code, message = problem.Message } });
-
-    private ContentResult JsonResult(int status, object body) => new()
-    {
-        StatusCode = status,
-        ContentType = "application/json; charset=utf-8",
-        Content = JsonConvert.SerializeObject(body, Json),
-    };
+    private static ApiErrorResult Error(int status, SearchProblem problem) => new(status, problem.Code, problem.Message);
 }

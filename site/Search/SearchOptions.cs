@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace UedaPublicGoals.Search;
 
 /// <summary>Search options, bound from the "Search" section (environment: Search__IndexPath…).</summary>
@@ -12,6 +14,7 @@ public sealed class SearchOptions
     public string? IndexPath { get; set; }
 
     /// <summary>How often both indexes are compared with the content as a safety net (e.g. for another node's publish). Zero turns it off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class ConsultationForm
     [Display(Name = "URLの名前")]
     [Required(ErrorMessage = "URLの名前を入力してください。")]
     [StringLength(80, ErrorMessage = "URLの名前は80文字以内にしてください。")]
-    [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "URLの名前は半角の小文字英数字とハイフンで入力してください（例：dai3ji-sogo-keikaku）。")]
+    [RegularExpression(SlugRule.Pattern, ErrorMessage = "URLの名前は半角の小文字英数字とハイフンで入力してください（例：dai3ji-sogo-keikaku）。")]
     public string Slug { get; set; } = "";
 
     [Display(Name = "題名")]

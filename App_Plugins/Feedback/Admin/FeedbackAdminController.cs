@@ -6,6 +6,7 @@ using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Hosting;
 
 namespace UedaPublicGoals.Feedback.Admin;
 
@@ -21,10 +22,10 @@ public sealed record RuleEditModel(int? Id, RoutingRuleForm Form, IReadOnlyList<
 /// 意見募集の設定 and 振り分けルール. The rules are only stored here; the resident side's router
 /// reads them (in Order, first match wins, the default consultation catches the rest).
 /// </summary>
-[Route("backoffice/feedback")]
+[StaffRoute]
 [Authorize(Policy = FeedbackPolicies.Inbox)]
 [AutoValidateAntiforgeryToken]
-public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalLookup goals, IFeedbackAudit audit, FeedbackResultsCache resultsCache, TimeProvider clock) : Controller
+public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalLookup goals, IFeedbackAudit audit, FeedbackResultsCache resultsCache, TimeProvider clock, StaffPaths staff) : Controller
 {
     // ---- 意見募集 ----
 
@@ -61,7 +62,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         await resultsCache.EvictAllAsync(ct); // the privacy notice lists every public consultation
         await audit.WriteAsync(InboxAuditActions.Consultation, consultation.Slug, $"意見募集「{consultation.Title}」を追加", ct);
         TempData["Notice"] = $"意見募集「{consultation.Title}」を追加しました。";
-        return Redirect("/backoffice/feedback/consultations");
+        return Redirect(staff.Root + "/consultations");
     }
 
     [HttpGet("consultations/{id:int}")]
@@ -101,7 +102,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         await resultsCache.EvictAllAsync(ct);
         await audit.WriteAsync(InboxAuditActions.Consultation, consultation.Slug, $"意見募集「{consultation.Title}」を変更", ct);
         TempData["Notice"] = $"意見募集「{consultation.Title}」を保存しました。";
-        return Redirect("/backoffice/feedback/consultations");
+        return Redirect(staff.Root + "/consultations");
     }
 
     private async Task ValidateConsultationAsync(Consultation? existing, ConsultationForm form, CancellationToken ct)
@@ -189,7 +190,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(InboxAuditActions.Routing, RuleTarget(rule), $"ルール「{rule.Name}」を追加（{RuleText.Conditions(rule, goals)}）", ct);
         TempData["Notice"] = $"ルール「{rule.Name}」を追加しました。いちばん下（最後に調べる位置）に入れています。";
-        return Redirect("/backoffice/feedback/routing");
+        return Redirect(staff.Root + "/routing");
     }
 
     [HttpGet("routing/{id:int}")]
@@ -225,7 +226,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(InboxAuditActions.Routing, RuleTarget(rule), $"ルール「{rule.Name}」を変更（{RuleText.Conditions(rule, goals)}）", ct);
         TempData["Notice"] = $"ルール「{rule.Name}」を保存しました。";
-        return Redirect("/backoffice/feedback/routing");
+        return Redirect(staff.Root + "/routing");
     }
 
     /// <summary>Moves a rule one place up (tried earlier) or down, renumbering 1..n so Order never has ties.</summary>
@@ -243,7 +244,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         if (target < 0 || target >= rules.Count)
         {
             TempData["Notice"] = "これ以上は動かせません。";
-            return Redirect("/backoffice/feedback/routing");
+            return Redirect(staff.Root + "/routing");
         }
 
         (rules[index], rules[target]) = (rules[target], rules[index]);
@@ -256,7 +257,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         var moved = rules[target];
         await audit.WriteAsync(InboxAuditActions.Routing, RuleTarget(moved), $"ルール「{moved.Name}」の順番を{moved.Order}番目に変更", ct);
         TempData["Notice"] = $"ルール「{moved.Name}」を{moved.Order}番目にしました。";
-        return Redirect("/backoffice/feedback/routing");
+        return Redirect(staff.Root + "/routing");
     }
 
     [HttpPost("routing/{id:int}/enabled")]
@@ -276,7 +277,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         }
 
         TempData["Notice"] = $"ルール「{rule.Name}」を{(enabled ? "有効にしました" : "無効にしました（振り分けに使いません）")}。";
-        return Redirect("/backoffice/feedback/routing");
+        return Redirect(staff.Root + "/routing");
     }
 
     [HttpGet("routing/{id:int}/delete")]
@@ -307,7 +308,7 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(InboxAuditActions.Routing, RuleTarget(rule), $"ルール「{rule.Name}」を削除（{RuleText.Conditions(rule, goals)}）", ct);
         TempData["Notice"] = $"ルール「{rule.Name}」を削除しました。";
-        return Redirect("/backoffice/feedback/routing");
+        return Redirect(staff.Root + "/routing");
     }
 
     private async Task ValidateRuleAsync(RoutingRuleForm form, RoutingRule? existing, CancellationToken ct)

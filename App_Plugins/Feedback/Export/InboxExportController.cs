@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
+using UedaPublicGoals.Feedback.Hosting;
 
 namespace UedaPublicGoals.Feedback.Export;
 
@@ -10,7 +11,7 @@ namespace UedaPublicGoals.Feedback.Export;
 /// The filtered list as CSV or .xlsx for the 総合計画審議会. A POST (with antiforgery), not a link:
 /// it can carry personal data and is audited, so no prefetch or crawler may trigger it.
 /// </summary>
-[Route("backoffice/feedback/export")]
+[StaffRoute("export")]
 [Authorize(Policy = FeedbackPolicies.Inbox)]
 [AutoValidateAntiforgeryToken]
 public sealed class InboxExportController(FeedbackDbContext db, InboxContacts contacts, IFeedbackAudit audit, TimeProvider clock) : Controller

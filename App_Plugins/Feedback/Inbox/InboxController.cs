@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Hosting;
 
 namespace UedaPublicGoals.Feedback.Inbox;
 
 /// <summary>The 意見受付箱: every comment from every channel, for 総合計画担当 and 管理者.</summary>
-[Route("backoffice/feedback")]
+[StaffRoute]
 [Authorize(Policy = FeedbackPolicies.Inbox)]
 [AutoValidateAntiforgeryToken]
 public sealed class InboxController(
@@ -17,7 +18,8 @@ public sealed class InboxController(
     FeedbackDbContext db,
     IFeedbackGoalLookup goals,
     InboxContacts contacts,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    StaffPaths staff) : Controller
 {
     public const string ConflictMessage =
         "この意見は、あなたが画面を開いたあとに別の担当者が更新しました。保存していません。最新の内容を表示していますので、確認してからもう一度操作してください。";
@@ -76,7 +78,7 @@ public sealed class InboxController(
                 break;
         }
 
-        return Redirect($"/backoffice/feedback/{id}");
+        return Redirect(staff.Comment(id));
     }
 
     [HttpPost("{id:long}/notes")]
@@ -94,13 +96,13 @@ public sealed class InboxController(
         }
 
         TempData["Notice"] = "内部メモを追加しました。";
-        return Redirect($"/backoffice/feedback/{id}#notes");
+        return Redirect(staff.Comment(id) + "#notes");
     }
 
     [HttpPost("bulk")]
     public async Task<IActionResult> Bulk([Bind(Prefix = "Bulk")] BulkForm bulk, CancellationToken ct)
     {
-        var back = "/backoffice/feedback" + SafeQuery(bulk.ReturnQuery);
+        var back = staff.Root + SafeQuery(bulk.ReturnQuery);
         if (bulk.Ids.Count == 0)
         {
             TempData["Notice"] = "一括変更する意見にチェックを入れてください。何も変更していません。";
@@ -198,8 +200,8 @@ public sealed class InboxController(
         TempData["Notice"] = $"受付番号 {comment.ReceiptNumber} で登録しました。" + (next ? "続けて次の意見を入力できます。" : "");
         // A stack of letters from one day is typed in one after another: keep what they share.
         return next
-            ? Redirect($"/backoffice/feedback/new?consultation={comment.ConsultationId}&channel={comment.Channel}&receivedOn={form.ReceivedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
-            : Redirect($"/backoffice/feedback/{comment.Id}");
+            ? Redirect($"{staff.Root}/new?consultation={comment.ConsultationId}&channel={comment.Channel}&receivedOn={form.ReceivedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+            : Redirect(staff.Comment(comment.Id));
     }
 
     private async Task<CommentDetailModel?> LoadDetailAsync(long id, HandlingForm? typed, HandlingForm? rejected, CancellationToken ct, NoteForm? note = null)

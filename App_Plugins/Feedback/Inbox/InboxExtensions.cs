@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace UedaPublicGoals.Feedback.Inbox;
@@ -5,10 +6,10 @@ namespace UedaPublicGoals.Feedback.Inbox;
 /// <summary>The staff side of the module: inbox, export, statistics, consultation and routing admin.</summary>
 public static class InboxExtensions
 {
-    public static IServiceCollection AddFeedbackInbox(this IServiceCollection services)
+    public static WebApplicationBuilder AddFeedbackInbox(this WebApplicationBuilder builder)
     {
-        services.AddScoped<InboxService>();
-        services.AddScoped<InboxContacts>();
-        return services;
+        builder.Services.AddScoped<InboxService>();
+        builder.Services.AddScoped<InboxContacts>();
+        return builder;
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Feedback.Model;
 
 namespace UedaPublicGoals.Feedback.Notifications;
@@ -24,7 +24,8 @@ public sealed class CommentNotifications(
     SmtpMailSender mail,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
-    IConfiguration configuration)
+    IOptions<FeedbackOptions> feedback,
+    StaffPaths staff)
 {
     /// <summary>Sends the per-comment e-mail. False when there is nothing to send (already sent, no staff, other mode).</summary>
     public async Task<bool> NotifyAsync(long commentId, CancellationToken ct = default)
@@ -187,10 +188,10 @@ public sealed class CommentNotifications(
         var origin = options.Value.BackofficeBaseUrl;
         if (string.IsNullOrWhiteSpace(origin))
         {
-            origin = configuration["Site:PublicBaseUrl"];
+            origin = feedback.Value.PublicBaseUrl;
         }
 
-        return $"{origin?.TrimEnd('/')}/backoffice/feedback/{commentId}";
+        return $"{origin?.TrimEnd('/')}{staff.Comment(commentId)}";
     }
 
     private MimeMessage Message(Consultation consultation, string subject, string text)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
 
@@ -13,7 +13,7 @@ public sealed record PosterPage(Consultation Consultation, string FormUrl, strin
 /// title, a short description, a QR code to the form and its URL in text.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class PosterController(FeedbackDbContext db, IConfiguration configuration) : Controller
+public sealed class PosterController(FeedbackDbContext db, IOptions<FeedbackOptions> options) : Controller
 {
     [HttpGet("/iken/{consultation}/poster")]
     [HttpHead("/iken/{consultation}/poster")]
@@ -26,12 +26,7 @@ public sealed class PosterController(FeedbackDbContext db, IConfiguration config
         }
 
         // The printed URL must work from anywhere: the public origin, not whatever host served this page.
-        var origin = configuration["Feedback:PublicBaseUrl"];
-        if (string.IsNullOrWhiteSpace(origin))
-        {
-            origin = configuration["Site:PublicBaseUrl"];
-        }
-
+        var origin = options.Value.PublicBaseUrl;
         if (string.IsNullOrWhiteSpace(origin))
         {
             origin = $"{Request.Scheme}://{Request.Host.Value}";

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace UedaPublicGoals.Feedback.Privacy;
 
 /// <summary>Bound from "Feedback:Privacy".</summary>
@@ -13,5 +15,6 @@ public sealed class PrivacyOptions
     public string? ClientHashSalt { get; set; }
 
     /// <summary>How often the purge and clean-up job runs.</summary>
+    [Range(1, 10080)]
     public int MaintenanceIntervalMinutes { get; set; } = 60;
 }

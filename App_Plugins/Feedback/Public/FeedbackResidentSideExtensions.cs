@@ -23,11 +23,10 @@ public static class FeedbackResidentSideExtensions
     public static WebApplicationBuilder AddFeedbackResidentSide(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
-        services.Configure<AntiSpamOptions>(configuration.GetSection(AntiSpamOptions.Section));
-        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddSettings<AntiSpamOptions>(AntiSpamOptions.Section);
+        services.AddSettings<PrivacyOptions>(PrivacyOptions.Section);
+        services.AddSettings<SmtpOptions>(SmtpOptions.Section);
+        services.AddSettings<NotificationOptions>(NotificationOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
         // Signing and the reply e-mail use the host's Data Protection key ring (kept in the database).

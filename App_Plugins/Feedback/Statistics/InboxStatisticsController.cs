@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.Hosting;
 
 namespace UedaPublicGoals.Feedback.Statistics;
 
 public sealed record StatisticsPageModel(InboxFilter Filter, StatisticsInterval Interval, StatisticsReport Report, IReadOnlyList<Consultation> Consultations);
 
 /// <summary>集計: counts of the comments (非表示 excluded) by 年代, 分野, 受付経路 and over time.</summary>
-[Route("backoffice/feedback/statistics")]
+[StaffRoute("statistics")]
 [Authorize(Policy = FeedbackPolicies.Inbox)]
 [AutoValidateAntiforgeryToken]
 public sealed class InboxStatisticsController(FeedbackDbContext db) : Controller

@@ -4,18 +4,6 @@ using UedaPublicGoals.Backoffice.Audit;
 
 namespace UedaPublicGoals.Backoffice.Accounts;
 
-/// <summary>Bound from the "Backoffice" section.</summary>
-public sealed class BackofficeOptions
-{
-    public const string Section = "Backoffice";
-
-    /// <summary>E-mail of the first administrator, created at first start when no administrator exists.</summary>
-    public string? AdminEmail { get; set; }
-
-    /// <summary>Password of the first administrator. When unset, a one-time password is generated and printed once.</summary>
-    public string? AdminPassword { get; set; }
-}
-
 /// <summary>Creates the roles and, on an empty install, the first administrator.</summary>
 public sealed class AdminBootstrapper(
     UserManager<PortalUser> users,

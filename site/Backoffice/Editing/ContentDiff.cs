@@ -46,25 +46,25 @@ public static class ContentDiff
 
     private static IEnumerable<(string, string)> GoalFields(GoalContent goal)
     {
-        yield return ("重点目標", goal.Title);
-        yield return ("優先順位", $"{goal.Priority}位");
-        yield return ("総合計画における位置付け", goal.ComprehensivePlanPosition ?? "");
-        yield return ("上田再構築プラン Ver.2.0「もっと、前へ」における位置付け", goal.RestructuringPlanPosition ?? "");
-        yield return ("第四次上田市行財政改革大綱・アクションプログラムにおける位置付け", goal.AdministrativeReformPosition ?? "");
-        yield return ("現況・課題", goal.CurrentSituation ?? "");
-        yield return ("目的・効果", goal.PurposeAndEffect ?? "");
-        yield return ("該当するSDGsの目標", string.Join("、", goal.SdgGoals.Order().Select(g => $"目標{g}")));
+        yield return (SheetLabels.Title, goal.Title);
+        yield return (SheetLabels.Priority, $"{goal.Priority}位");
+        yield return (SheetLabels.ComprehensivePlanPosition, goal.ComprehensivePlanPosition ?? "");
+        yield return (SheetLabels.RestructuringPlanPosition, goal.RestructuringPlanPosition ?? "");
+        yield return (SheetLabels.AdministrativeReformPosition, goal.AdministrativeReformPosition ?? "");
+        yield return (SheetLabels.CurrentSituation, goal.CurrentSituation ?? "");
+        yield return (SheetLabels.PurposeAndEffect, goal.PurposeAndEffect ?? "");
+        yield return (SheetLabels.SdgGoals, string.Join("、", goal.SdgGoals.Order().Select(g => $"目標{g}")));
         foreach (var initiative in goal.Initiatives)
         {
             var prefix = GoalFormCommand.Name([initiative.Number]);
             yield return ($"{prefix} 題名", initiative.Title);
-            yield return ($"{prefix} 期間・期限", initiative.Period ?? "");
+            yield return ($"{prefix} {SheetLabels.Period}", initiative.Period ?? "");
             foreach (var measure in initiative.Measures)
             {
                 var measurePrefix = GoalFormCommand.Name([initiative.Number, measure.Number]);
-                yield return ($"{measurePrefix} 取組項目及び方法・手段", measure.Method ?? "");
-                yield return ($"{measurePrefix} 期間・期限", measure.Period ?? "");
-                yield return ($"{measurePrefix} 数値目標", measure.Target ?? "");
+                yield return ($"{measurePrefix} {SheetLabels.Method}", measure.Method ?? "");
+                yield return ($"{measurePrefix} {SheetLabels.Period}", measure.Period ?? "");
+                yield return ($"{measurePrefix} {SheetLabels.Target}", measure.Target ?? "");
                 foreach (var kpi in measure.Kpis)
                 {
                     var kpiPrefix = $"{measurePrefix} KPI（{kpi.Key}）";
@@ -75,20 +75,20 @@ public static class ContentDiff
                     foreach (var measurement in kpi.Measurements.OrderBy(m => m.Date))
                     {
                         var note = string.IsNullOrEmpty(measurement.Note) ? "" : $"（{measurement.Note}）";
-                        yield return ($"{kpiPrefix} 実績 {JapaneseDates.Long(measurement.Date)}", $"{FormValues.Number(measurement.Value)}{kpi.Unit}{note}");
+                        yield return ($"{kpiPrefix} 実績 {TokyoTime.LongDate(measurement.Date)}", $"{FormValues.Number(measurement.Value)}{kpi.Unit}{note}");
                     }
                 }
             }
 
-            yield return ($"{prefix} 中間報告", Describe(initiative.MidtermReport));
-            yield return ($"{prefix} 期末報告", Describe(initiative.FinalReport));
+            yield return ($"{prefix} {SheetLabels.MidtermReport}", Describe(initiative.MidtermReport));
+            yield return ($"{prefix} {SheetLabels.FinalReport}", Describe(initiative.FinalReport));
         }
 
-        yield return ("特記事項 ○市民参加・協働の推進、市民満足度の向上を考慮した点", goal.SpecialNotes.CitizenParticipation ?? "");
-        yield return ("特記事項 ○取組による効果・残された課題", goal.SpecialNotes.EffectsAndRemainingIssues ?? "");
+        yield return ($"{SheetLabels.SpecialNotes} ○{SheetLabels.CitizenParticipation}", goal.SpecialNotes.CitizenParticipation ?? "");
+        yield return ($"{SheetLabels.SpecialNotes} ○{SheetLabels.EffectsAndRemainingIssues}", goal.SpecialNotes.EffectsAndRemainingIssues ?? "");
     }
 
     private static string Describe(ProgressReport? report) => report is null
         ? "未報告"
-        : $"{report.Status.ToJapanese()}{(report.ReportedOn is { } date ? "・" + JapaneseDates.Long(date) : "")}：{report.Text}";
+        : $"{report.Status.ToJapanese()}{(report.ReportedOn is { } date ? "・" + TokyoTime.LongDate(date) : "")}：{report.Text}";
 }

@@ -183,9 +183,9 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         TempData["Notice"] = (publishUtc, unpublishUtc) switch
         {
             (null, null) => "予約はありません。",
-            ({ } p, null) => $"{JapaneseDates.LongWithTime(p)}（日本時間）に公開するよう予約しました。その時点の下書きが公開されます。",
-            (null, { } u) => $"{JapaneseDates.LongWithTime(u)}（日本時間）に公開を停止するよう予約しました。",
-            ({ } p, { } u) => $"{JapaneseDates.LongWithTime(p)}に公開し、{JapaneseDates.LongWithTime(u)}に公開を停止するよう予約しました（日本時間）。",
+            ({ } p, null) => $"{TokyoTime.LongDateTime(p)}（日本時間）に公開するよう予約しました。その時点の下書きが公開されます。",
+            (null, { } u) => $"{TokyoTime.LongDateTime(u)}（日本時間）に公開を停止するよう予約しました。",
+            ({ } p, { } u) => $"{TokyoTime.LongDateTime(p)}に公開し、{TokyoTime.LongDateTime(u)}に公開を停止するよう予約しました（日本時間）。",
         };
         return Redirect($"{BasePath}/{id}#schedule");
     }

@@ -8,19 +8,20 @@ namespace UedaPublicGoals.Backoffice.Editing;
 public static class EditingExtensions
 {
     /// <summary>Content editing, 承認依頼, scheduled publishing and redirects after slug changes.</summary>
-    public static IServiceCollection AddContentEditing(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddContentEditing(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<EditorAccess>();
         services.AddScoped<IAuthorizationHandler, EditContentAreaHandler>();
         services.AddScoped<PlacementRules>();
         services.AddScoped<ApprovalWorkflow>();
         services.AddScoped<EditorServices>();
 
-        services.Configure<SchedulingOptions>(configuration.GetSection(SchedulingOptions.Section));
+        services.AddSettings<SchedulingOptions>(SchedulingOptions.Section);
         services.AddSingleton<ScheduledPublishingService>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublishingService>());
 
-        services.AddContentRedirects();
-        return services;
+        builder.AddContentRedirects();
+        return builder;
     }
 }

@@ -14,7 +14,7 @@ public static class FormValues
     public const int LineLength = 200;
     public const int TextLength = 4000;
     public const int UnitLength = 20;
-    public const int SlugLength = 80;
+    public const int SlugLength = SlugRule.MaxLength;
     public const int NoteLength = 2000;
 
     /// <summary>
@@ -102,31 +102,4 @@ public static class FormValues
     public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? value) => value is { } date ? Date(date) : "";
-}
-
-/// <summary>Schedule times are entered and shown in Japan time (Asia/Tokyo) and stored in UTC.</summary>
-public static class TokyoTime
-{
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
-    /// <summary>The value an &lt;input type="datetime-local"&gt; shows for a stored UTC time.</summary>
-    public static string ToLocalInput(DateTime? utc) =>
-        utc is { } value
-            ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Tokyo).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)
-            : "";
-
-    /// <summary>Reads yyyy-MM-ddTHH:mm (seconds allowed) as Tokyo time.</summary>
-    public static bool TryParseLocalInput(string? value, out DateTime utc)
-    {
-        utc = default;
-        if (string.IsNullOrWhiteSpace(value)
-            || !DateTime.TryParseExact(value.Normalize(NormalizationForm.FormKC).Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"],
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return false;
-        }
-
-        utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Tokyo);
-        return true;
-    }
 }

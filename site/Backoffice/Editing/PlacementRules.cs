@@ -1,15 +1,11 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Backoffice.Editing;
 
 /// <summary>Checks a document's slug and sort order: the public URL must be ASCII, well-formed and unique in its scope.</summary>
-public sealed partial class PlacementRules(PortalDbContext db)
+public sealed class PlacementRules(PortalDbContext db)
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    public static partial Regex SlugPattern();
-
     /// <param name="scope">The document's scope (fy:{id} or page).</param>
     /// <param name="documentId">The document itself (null while creating), which may keep its own slug.</param>
     /// <param name="publishedSlug">The slug residents use now when the document is published, else null.</param>
@@ -22,9 +18,9 @@ public sealed partial class PlacementRules(PortalDbContext db)
         {
             errors.Add(nameof(EditorForm.Slug), "スラッグ（URL）を入力してください。");
         }
-        else if (slug.Length > FormValues.SlugLength || !SlugPattern().IsMatch(slug))
+        else if (!SlugRule.IsValid(slug))
         {
-            errors.Add(nameof(EditorForm.Slug), $"スラッグは半角英小文字・数字を「-」でつないだ{FormValues.SlugLength}文字以内にしてください（例：koho-2024）。");
+            errors.Add(nameof(EditorForm.Slug), $"スラッグは半角英小文字・数字を「-」でつないだ{SlugRule.MaxLength}文字以内にしてください（例：koho-2024）。");
         }
         else if (await db.Documents.AnyAsync(d => d.Scope == scope && d.Slug == slug && d.Id != documentId, ct))
         {

@@ -130,7 +130,7 @@ public static class SnapshotFlattener
         var leaf = schemaPath[(schemaPath.LastIndexOf('.') + 1)..];
         if (leaf is "reportedOn" or "date" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return JapaneseDates.Long(date);
+            return TokyoTime.LongDate(date);
         }
 
         if (leaf == "status" && TryParseStatus(text) is { } status)
@@ -158,7 +158,7 @@ public static class SnapshotFlattener
     private sealed record Schema(IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, ElementIdentity> Elements);
 
     private static string DateLabel(string isoDate) =>
-        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? JapaneseDates.Long(date) : isoDate;
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? TokyoTime.LongDate(date) : isoDate;
 
     private static string NumberLabel(string id, Func<int, string> format) =>
         int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? format(number) : id;
@@ -167,38 +167,38 @@ public static class SnapshotFlattener
     private static readonly Schema GoalSchema = new(
         new Dictionary<string, string>
         {
-            ["title"] = "重点目標",
-            ["priority"] = "優先順位",
-            ["comprehensivePlanPosition"] = "総合計画における位置付け",
-            ["restructuringPlanPosition"] = "上田再構築プラン Ver.2.0「もっと、前へ」における位置付け",
-            ["administrativeReformPosition"] = "第四次上田市行財政改革大綱・アクションプログラムにおける位置付け",
-            ["currentSituation"] = "現況・課題",
-            ["purposeAndEffect"] = "目的・効果",
-            ["sdgGoals"] = "該当するSDGsの目標",
-            ["initiatives"] = "取組項目",
+            ["title"] = SheetLabels.Title,
+            ["priority"] = SheetLabels.Priority,
+            ["comprehensivePlanPosition"] = SheetLabels.ComprehensivePlanPosition,
+            ["restructuringPlanPosition"] = SheetLabels.RestructuringPlanPosition,
+            ["administrativeReformPosition"] = SheetLabels.AdministrativeReformPosition,
+            ["currentSituation"] = SheetLabels.CurrentSituation,
+            ["purposeAndEffect"] = SheetLabels.PurposeAndEffect,
+            ["sdgGoals"] = SheetLabels.SdgGoals,
+            ["initiatives"] = SheetLabels.Initiative,
             ["initiatives.title"] = "項目名",
-            ["initiatives.period"] = "期間・期限",
+            ["initiatives.period"] = SheetLabels.Period,
             ["initiatives.measures"] = "方法・手段",
-            ["initiatives.measures.method"] = "取組項目及び方法・手段",
-            ["initiatives.measures.period"] = "期間・期限",
-            ["initiatives.measures.target"] = "数値目標",
+            ["initiatives.measures.method"] = SheetLabels.Method,
+            ["initiatives.measures.period"] = SheetLabels.Period,
+            ["initiatives.measures.target"] = SheetLabels.Target,
             ["initiatives.measures.kpis.label"] = "指標名",
             ["initiatives.measures.kpis.unit"] = "単位",
             ["initiatives.measures.kpis.baseline"] = "基準値",
             ["initiatives.measures.kpis.target"] = "目標値",
             ["initiatives.measures.kpis.measurements.value"] = "実績値",
             ["initiatives.measures.kpis.measurements.note"] = "備考",
-            ["initiatives.midtermReport"] = "中間報告",
+            ["initiatives.midtermReport"] = SheetLabels.MidtermReport,
             ["initiatives.midtermReport.text"] = "報告内容",
             ["initiatives.midtermReport.status"] = "進捗度",
             ["initiatives.midtermReport.reportedOn"] = "報告日",
-            ["initiatives.finalReport"] = "期末報告",
+            ["initiatives.finalReport"] = SheetLabels.FinalReport,
             ["initiatives.finalReport.text"] = "報告内容",
             ["initiatives.finalReport.status"] = "達成度",
             ["initiatives.finalReport.reportedOn"] = "報告日",
-            ["specialNotes"] = "特記事項",
-            ["specialNotes.citizenParticipation"] = "市民参加・協働の推進、市民満足度の向上を考慮した点",
-            ["specialNotes.effectsAndRemainingIssues"] = "取組による効果・残された課題",
+            ["specialNotes"] = SheetLabels.SpecialNotes,
+            ["specialNotes.citizenParticipation"] = SheetLabels.CitizenParticipation,
+            ["specialNotes.effectsAndRemainingIssues"] = SheetLabels.EffectsAndRemainingIssues,
         },
         new Dictionary<string, ElementIdentity>
         {

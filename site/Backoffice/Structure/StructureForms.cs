@@ -12,7 +12,7 @@ public sealed class DepartmentForm
     [Display(Name = "スラッグ（URLに使う英数字）")]
     [Required(ErrorMessage = "スラッグを入力してください（例：seisaku-kikaku）。")]
     [StringLength(80, ErrorMessage = "スラッグは80文字以内にしてください。")]
-    [RegularExpression(StructureRules.SlugPattern, ErrorMessage = "スラッグは半角の小文字英字・数字と、間をつなぐハイフン（-）だけで入力してください（例：seisaku-kikaku）。")]
+    [RegularExpression(SlugRule.Pattern, ErrorMessage = "スラッグは半角の小文字英字・数字と、間をつなぐハイフン（-）だけで入力してください（例：seisaku-kikaku）。")]
     public string Slug { get; set; } = "";
 }
 
@@ -26,7 +26,7 @@ public sealed class FiscalYearForm
     [Display(Name = "スラッグ（URLに使う英数字）")]
     [Required(ErrorMessage = "スラッグを入力してください（例：r6）。")]
     [StringLength(20, ErrorMessage = "スラッグは20文字以内にしてください。")]
-    [RegularExpression(StructureRules.SlugPattern, ErrorMessage = "スラッグは半角の小文字英字・数字とハイフン（-）だけで入力してください（例：r6）。")]
+    [RegularExpression(SlugRule.Pattern, ErrorMessage = "スラッグは半角の小文字英字・数字とハイフン（-）だけで入力してください（例：r6）。")]
     public string Slug { get; set; } = "";
 
     [Display(Name = "見出し")]
@@ -40,17 +40,5 @@ public sealed class FiscalYearForm
         Year = year,
         Slug = $"r{year - 2018}",
         Heading = $"令和{year - 2018}年度 重点目標",
-    };
-}
-
-public static class StructureRules
-{
-    /// <summary>The same shape the public routes accept (see SlugRouteConstraint).</summary>
-    public const string SlugPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
-    /// <summary>First path segments the site itself uses: a department with one of these slugs could never be reached.</summary>
-    public static readonly IReadOnlySet<string> ReservedDepartmentSlugs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "backoffice", "pages", "media", "error", "api", "search", "feedback", "css", "js", "lib", "img", "images", "assets", "account", "admin", "bench",
     };
 }

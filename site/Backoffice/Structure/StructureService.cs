@@ -31,7 +31,7 @@ public enum MoveDirection
 /// every change the public site shows is announced like a publish, so pages and the
 /// output cache follow at once.
 /// </summary>
-public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock)
+public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock, ReservedPathSegments reservedSegments)
 {
     private const int SortStep = 10;
 
@@ -236,7 +236,7 @@ public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPub
 
     private async Task<IReadOnlyList<FieldProblem>> CheckDepartmentSlugAsync(string slug, int? exceptId, CancellationToken ct)
     {
-        if (StructureRules.ReservedDepartmentSlugs.Contains(slug))
+        if (reservedSegments.Contains(slug))
         {
             return [new(nameof(DepartmentForm.Slug), $"「{slug}」はサイトが使っているため、部局のスラッグにはできません。")];
         }

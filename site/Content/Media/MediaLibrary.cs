@@ -5,17 +5,6 @@ using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Content.Media;
 
-/// <summary>Bound from the "Media" section.</summary>
-public sealed class MediaOptions
-{
-    public const string Section = "Media";
-
-    /// <summary>Where uploaded images are kept; relative paths resolve against the content root. Shared storage on a multi-node install.</summary>
-    public string StoragePath { get; set; } = Path.Combine("App_Data", "media");
-
-    public string ResolveStoragePath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, StoragePath));
-}
-
 public static class MediaLimits
 {
     /// <summary>5 MB: plenty for a photo on a phone page.</summary>

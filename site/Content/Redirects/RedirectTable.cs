@@ -62,11 +62,11 @@ public sealed class RebuildRedirectsOnPublish(RedirectTable table) : IContentPub
 
 public static class ContentRedirectsExtensions
 {
-    public static IServiceCollection AddContentRedirects(this IServiceCollection services)
+    public static WebApplicationBuilder AddContentRedirects(this WebApplicationBuilder builder)
     {
-        services.AddSingleton<RedirectTable>();
-        services.AddSingleton<IContentPublishedHandler, RebuildRedirectsOnPublish>();
-        return services;
+        builder.Services.AddSingleton<RedirectTable>();
+        builder.Services.AddSingleton<IContentPublishedHandler, RebuildRedirectsOnPublish>();
+        return builder;
     }
 
     /// <summary>

@@ -15,9 +15,6 @@ public sealed record ContentSeed(IReadOnlyList<DepartmentSeedFile> Departments, 
 /// </summary>
 public static partial class ContentSeedReader
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
     public static ContentSeed Read(string root)
     {
         if (!Directory.Exists(root))
@@ -270,7 +267,7 @@ public static partial class ContentSeedReader
 
     private static void RequireSlug(string file, string field, string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > 80 || !SlugPattern().IsMatch(value))
+        if (!SlugRule.IsValid(value))
         {
             throw new ContentSeedException(file, field, $"'{value}' is not a slug (lower-case a-z, 0-9 and single hyphens, at most 80 characters)");
         }

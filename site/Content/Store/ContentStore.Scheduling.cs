@@ -94,5 +94,5 @@ public sealed partial class ContentStore
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Describe(DateTime? utc) => utc is { } value ? JapaneseDates.LongWithTime(value) + "（日本時間）" : "なし";
+    private static string Describe(DateTime? utc) => utc is { } value ? TokyoTime.LongDateTime(value) + "（日本時間）" : "なし";
 }

@@ -8,13 +8,13 @@ public static class DatabaseExtensions
     /// <summary>Registers <see cref="PortalDbContext"/> on the configured provider.</summary>
     public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = builder.PortalDatabaseOptions();
         builder.Services.AddSingleton(options);
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = options.ConnectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
+                var sqlite = options.ConnectionString!;
                 EnsureSqliteDirectory(sqlite);
                 builder.Services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
                     o.UseSqlite(sqlite).AddInterceptors(new Backoffice.Audit.AppendOnlyAuditInterceptor()));
@@ -34,6 +34,22 @@ public static class DatabaseExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The "Database" section, read while services are registered (the provider decides which
+    /// DbContext types exist), with SQLite's default file filled in. The feedback module gets the
+    /// same values through its FeedbackOptions.
+    /// </summary>
+    public static DatabaseOptions PortalDatabaseOptions(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            options.ConnectionString = DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
+        }
+
+        return options;
     }
 
     public static string DefaultSqliteConnectionString(string contentRoot) =>

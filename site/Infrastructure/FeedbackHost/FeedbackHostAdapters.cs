@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Options;
+using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Backoffice.Audit;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Feedback;
+using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Public;
 
 namespace UedaPublicGoals.Infrastructure.FeedbackHost;
 
@@ -25,10 +29,27 @@ public sealed class FeedbackAuditAdapter(AuditLog audit) : IFeedbackAudit
 
 public static class FeedbackHostExtensions
 {
-    /// <summary>The feedback module plus the host services it asks for.</summary>
+    /// <summary>The feedback module, its contract filled in from the host's settings, plus the host services it asks for.</summary>
     public static WebApplicationBuilder AddFeedbackModule(this WebApplicationBuilder builder)
     {
-        builder.AddFeedback();
+        var database = builder.PortalDatabaseOptions();
+        builder.AddFeedback(feedback =>
+        {
+            feedback.BackofficePath = BackofficeExtensions.PathPrefix + "/feedback";
+            feedback.PublicLayout = "_Layout";
+            feedback.BackofficeLayout = "_BackofficeLayout";
+            feedback.DatabaseProvider = database.Provider == DatabaseProvider.Postgres ? FeedbackDatabaseProvider.Postgres : FeedbackDatabaseProvider.Sqlite;
+            feedback.DatabaseConnectionString = database.ConnectionString ?? "";
+        });
+
+        // Posters and e-mail links use the site's public origin unless Feedback__PublicBaseUrl names another.
+        builder.Services.AddOptions<FeedbackOptions>().Configure<IOptions<SiteOptions>>((feedback, site) =>
+        {
+            if (string.IsNullOrWhiteSpace(feedback.PublicBaseUrl))
+            {
+                feedback.PublicBaseUrl = site.Value.PublicBaseUrl;
+            }
+        });
         builder.Services.AddSingleton<IFeedbackGoalLookup, PublishedGoalLookup>();
         builder.Services.AddScoped<IFeedbackAudit, FeedbackAuditAdapter>();
         return builder;

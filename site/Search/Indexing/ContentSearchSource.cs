@@ -149,7 +149,7 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes, MarkdownRen
                     continue;
                 }
 
-                var reportedOn = report.ReportedOn is { } date ? $"（{JapaneseDates.Long(date)}）" : "";
+                var reportedOn = report.ReportedOn is { } date ? $"（{TokyoTime.LongDate(date)}）" : "";
                 documents.Add(context.Create(
                     id: $"{anchor}-{kind}",
                     type: SearchResultTypes.Report,

@@ -8,15 +8,12 @@ namespace UedaPublicGoals.Backoffice.Editing.Goals;
 /// Checks a goal form field by field, with Japanese messages that name the field as the form
 /// labels it. Nothing is saved while any error remains.
 /// </summary>
-public static partial class GoalFormValidator
+public static class GoalFormValidator
 {
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex KeyPattern();
-
     /// <param name="fiscalYear">The goal's fiscal year (2024 = 令和6年度): report and measurement dates must fall in it.</param>
     public static void Validate(GoalForm form, int fiscalYear, FormErrors errors)
     {
-        errors.Required(nameof(GoalForm.Title), form.Title, "重点目標", FormValues.TitleLength);
+        errors.Required(nameof(GoalForm.Title), form.Title, SheetLabels.Title, FormValues.TitleLength);
         if (string.IsNullOrWhiteSpace(form.Priority))
         {
             errors.Add(nameof(GoalForm.Priority), "優先順位を入力してください。");
@@ -26,11 +23,11 @@ public static partial class GoalFormValidator
             errors.Add(nameof(GoalForm.Priority), "優先順位は1から99までの数字で入力してください（1 = 1位）。");
         }
 
-        errors.MaxLength(nameof(GoalForm.ComprehensivePlanPosition), form.ComprehensivePlanPosition, "総合計画における位置付け", FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.ComprehensivePlanPosition), form.ComprehensivePlanPosition, SheetLabels.ComprehensivePlanPosition, FormValues.TextLength);
         errors.MaxLength(nameof(GoalForm.RestructuringPlanPosition), form.RestructuringPlanPosition, "上田再構築プランにおける位置付け", FormValues.TextLength);
         errors.MaxLength(nameof(GoalForm.AdministrativeReformPosition), form.AdministrativeReformPosition, "行財政改革大綱・アクションプログラムにおける位置付け", FormValues.TextLength);
-        errors.MaxLength(nameof(GoalForm.CurrentSituation), form.CurrentSituation, "現況・課題", FormValues.TextLength);
-        errors.MaxLength(nameof(GoalForm.PurposeAndEffect), form.PurposeAndEffect, "目的・効果", FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.CurrentSituation), form.CurrentSituation, SheetLabels.CurrentSituation, FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.PurposeAndEffect), form.PurposeAndEffect, SheetLabels.PurposeAndEffect, FormValues.TextLength);
         if (form.SdgGoals.Any(g => g is < 1 or > 17))
         {
             errors.Add(nameof(GoalForm.SdgGoals), "SDGsの目標は1から17の中から選んでください。");
@@ -47,7 +44,7 @@ public static partial class GoalFormValidator
 
         var fiscalYearStart = new DateOnly(fiscalYear, 4, 1);
         var fiscalYearEnd = new DateOnly(fiscalYear + 1, 3, 31);
-        var yearText = $"{JapaneseFiscalYear.Label(fiscalYear)}（{JapaneseDates.Long(fiscalYearStart)}～{JapaneseDates.Long(fiscalYearEnd)}）";
+        var yearText = $"{JapaneseFiscalYear.Label(fiscalYear)}（{TokyoTime.LongDate(fiscalYearStart)}～{TokyoTime.LongDate(fiscalYearEnd)}）";
         var kpiKeys = new HashSet<string>(StringComparer.Ordinal);
 
         for (var i = 0; i < form.Initiatives.Count; i++)
@@ -72,11 +69,11 @@ public static partial class GoalFormValidator
             // 期末報告 is written after the year closes: allow dates up to six months past its end.
             var finalReportEnd = fiscalYearEnd.AddMonths(6);
             ValidateReport(initiative.FinalReport, $"{at}.FinalReport", $"{name}の期末報告", fiscalYearStart, finalReportEnd,
-                $"{JapaneseDates.Long(fiscalYearStart)}～{JapaneseDates.Long(finalReportEnd)}", errors);
+                $"{TokyoTime.LongDate(fiscalYearStart)}～{TokyoTime.LongDate(finalReportEnd)}", errors);
         }
 
-        errors.MaxLength(nameof(GoalForm.CitizenParticipation), form.CitizenParticipation, "市民参加・協働の推進、市民満足度の向上を考慮した点", FormValues.TextLength);
-        errors.MaxLength(nameof(GoalForm.EffectsAndRemainingIssues), form.EffectsAndRemainingIssues, "取組による効果・残された課題", FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.CitizenParticipation), form.CitizenParticipation, SheetLabels.CitizenParticipation, FormValues.TextLength);
+        errors.MaxLength(nameof(GoalForm.EffectsAndRemainingIssues), form.EffectsAndRemainingIssues, SheetLabels.EffectsAndRemainingIssues, FormValues.TextLength);
     }
 
     private static void ValidateMeasure(MeasureForm measure, string at, int[] path, DateOnly start, DateOnly end, string yearText, HashSet<string> kpiKeys, FormErrors errors)
@@ -100,7 +97,7 @@ public static partial class GoalFormValidator
             {
                 errors.Add($"{kpiAt}.Key", $"{kpiName}のキーを入力してください。");
             }
-            else if (key.Length > FormValues.SlugLength || !KeyPattern().IsMatch(key))
+            else if (!SlugRule.IsValid(key))
             {
                 errors.Add($"{kpiAt}.Key", $"{kpiName}のキーは半角英小文字・数字を「-」でつないだ形にしてください（例：line-friends）。");
             }

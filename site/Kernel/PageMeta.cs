@@ -1,4 +1,4 @@
-namespace UedaPublicGoals.Public;
+namespace UedaPublicGoals.Kernel;
 
 public sealed record Breadcrumb(string Label, string? Url);
 

@@ -1,4 +1,7 @@
-namespace UedaPublicGoals.Feedback;
+using System.Globalization;
+using System.Text;
+
+namespace UedaPublicGoals.Kernel;
 
 /// <summary>
 /// Residents and staff think and type in Japan time; the database holds UTC. Every date a person
@@ -30,7 +33,26 @@ public static class TokyoTime
     public static string LongDateTime(DateTime utc) => $"{LongDate(utc)} {ToTokyo(utc):H:mm}";
 
     /// <summary>yyyy-MM-dd, the value format of &lt;input type="date"&gt; and of exports.</summary>
-    public static string IsoDate(DateTime utc) => DateOf(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string IsoDate(DateTime utc) => DateOf(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The value an &lt;input type="datetime-local"&gt; shows for a stored UTC time.</summary>
+    public static string ToLocalInput(DateTime? utc) =>
+        utc is { } value ? ToTokyo(value).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>Reads yyyy-MM-ddTHH:mm (seconds allowed, full-width digits folded) as Tokyo time.</summary>
+    public static bool TryParseLocalInput(string? value, out DateTime utc)
+    {
+        utc = default;
+        if (string.IsNullOrWhiteSpace(value)
+            || !DateTime.TryParseExact(value.Normalize(NormalizationForm.FormKC).Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        utc = ToUtc(local);
+        return true;
+    }
 
     /// <summary>Japan has had no daylight saving time since 1951: a fixed +9:00 zone serves where the system has no tz data.</summary>
     private static TimeZoneInfo FindZone()

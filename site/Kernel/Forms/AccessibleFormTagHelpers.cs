@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace UedaPublicGoals.Feedback.Forms;
+namespace UedaPublicGoals.Kernel.Forms;
 
 // The form conventions of the Digital Agency design system, for every form of the portal:
 // aria-invalid and aria-describedby on a field, its error paragraph, and the error summary.
-// They live in this module because it is the one assembly both its own views and the host's
-// views can use (the host references the module, never the other way round).
+// They live in the kernel because the host's views and the feedback module's views both use them.
 
 /// <summary>Marks an invalid field for assistive technology and points it at its error and hint.</summary>
 [HtmlTargetElement("input", Attributes = "asp-for")]
