@@ -25,10 +25,13 @@ public sealed class BackofficeErrorPageTests : IDisposable
     public async Task A_refused_backoffice_page_answers_403_in_the_backoffice_layout()
     {
         var author = await DepartmentAuthorAsync();
-        var denied = await author.Client.GetAsync("/backoffice/users");
-        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        // The cookie handler may answer at once or send the browser to its access-denied page.
+        var (response, html) = await HtmlText.GetAsync(author.Client, "/backoffice/users");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            (response, html) = await HtmlText.GetAsync(author.Client, response.Headers.Location!.OriginalString);
+        }
 
-        var (response, html) = await HtmlText.GetAsync(author.Client, denied.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var document = HtmlText.Parse(html);
         Assert.Contains("backoffice", document.Body!.ClassList);
