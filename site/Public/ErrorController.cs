@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace UedaPublicGoals.Public;
@@ -17,6 +18,16 @@ public sealed class ErrorController : Controller
         var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : 404;
         var status = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = status;
+
+        // Staff who meet an error inside the backoffice stay in its layout and menu.
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (originalPath is not null && originalPath.StartsWith("/backoffice", StringComparison.OrdinalIgnoreCase))
+        {
+            ViewData["Title"] = ErrorTitle(status);
+            return View("~/Backoffice/Views/Shared/BackofficeError.cshtml", status);
+        }
+
         ViewData[nameof(PageMeta)] = new PageMeta(ErrorTitle(status), ErrorTitle(status), $"/error/{status}") { NoIndex = true };
         return View("Error", status);
     }

@@ -70,6 +70,11 @@ public sealed class InboxController(
                 var current = await LoadDetailAsync(id, null, form, ct);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return current is null ? NotFound() : View("Detail", current);
+            case HandlingOutcome.NeedsResponseConfirmation:
+                ModelState.AddModelError("Handling.IsPublished",
+                    "市の考え方がまだ書かれていません。このまま公開すると、意見だけが結果ページに載ります。市の考え方を書くか、「市の考え方なしで公開する」にチェックを入れて、もう一度保存してください。何も保存していません。");
+                var confirm = await LoadDetailAsync(id, form, null, ct);
+                return confirm is null ? NotFound() : View("Detail", confirm);
             case HandlingOutcome.Unchanged:
                 TempData["Notice"] = "変更はありませんでした。";
                 break;

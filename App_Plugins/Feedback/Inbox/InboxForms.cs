@@ -27,6 +27,10 @@ public sealed class HandlingForm
 
     [Display(Name = "結果ページに公開する")]
     public bool IsPublished { get; set; }
+
+    /// <summary>The officer's answer when asked whether to publish an opinion that has no 市の考え方 yet.</summary>
+    [Display(Name = "市の考え方なしで公開する")]
+    public bool PublishWithoutResponse { get; set; }
 }
 
 public sealed class NoteForm

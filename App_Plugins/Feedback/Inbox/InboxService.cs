@@ -15,6 +15,8 @@ public enum HandlingOutcome
     NotFound,
     /// <summary>Someone else saved the comment after the officer opened it.</summary>
     Conflict,
+    /// <summary>The form would publish the opinion without a 市の考え方: nothing saved until the officer confirms.</summary>
+    NeedsResponseConfirmation,
 }
 
 public sealed record HandlingResult(HandlingOutcome Outcome, IReadOnlyList<string> Changes);
@@ -61,6 +63,15 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
         if (comment.ConcurrencyStamp != form.Stamp)
         {
             return new HandlingResult(HandlingOutcome.Conflict, []);
+        }
+
+        // An opinion may go on the results page before the city has answered, but only on purpose:
+        // a bare opinion there reads as if the city had nothing to say.
+        var publishesBare = form.IsPublished && form.Status != CommentStatus.Hidden && Clean(form.CityResponse) is null;
+        var alreadyBare = comment.IsPublished && comment.CityResponse is null;
+        if (publishesBare && !alreadyBare && !form.PublishWithoutResponse)
+        {
+            return new HandlingResult(HandlingOutcome.NeedsResponseConfirmation, []);
         }
 
         var wasOnResultsPage = PublishedComments.Shows(comment);

@@ -3,7 +3,7 @@ using UedaPublicGoals.Feedback.Model;
 namespace UedaPublicGoals.Feedback.Statistics;
 
 /// <summary>The few facts the statistics need about one comment.</summary>
-public sealed record StatisticsPoint(AgeGroup? AgeGroup, string? Field, CommentChannel Channel, DateTime ReceivedUtc);
+public sealed record StatisticsPoint(AgeGroup? AgeGroup, string? Field, CommentChannel Channel, DateTime ReceivedUtc, CommentStatus Status = CommentStatus.New);
 
 public sealed record CountRow(string Label, int Count);
 
@@ -28,6 +28,7 @@ public sealed record StatisticsReport(
     IReadOnlyList<CountRow> ByAge,
     IReadOnlyList<CountRow> ByField,
     IReadOnlyList<CountRow> ByChannel,
+    IReadOnlyList<CountRow> ByStatus,
     CrossTable AgeByField,
     CrossTable FieldByChannel,
     IReadOnlyList<CountRow> OverTime,
@@ -50,6 +51,8 @@ public static class CommentStatistics
         var ages = Enum.GetValues<AgeGroup>().Select(FeedbackLabels.Of).Append(NotAnswered).ToList();
         var fields = knownFields.Concat(points.Where(p => p.Field is not null).Select(p => p.Field!)).Distinct().Append(NotAnswered).ToList();
         var channels = Enum.GetValues<CommentChannel>().Select(FeedbackLabels.Of).ToList();
+        // Hidden comments are never counted, so 非表示 is not a row.
+        var statuses = Enum.GetValues<CommentStatus>().Where(s => s != CommentStatus.Hidden).Select(FeedbackLabels.Of).ToList();
 
         string AgeOf(StatisticsPoint p) => p.AgeGroup is { } a ? FeedbackLabels.Of(a) : NotAnswered;
         string FieldOf(StatisticsPoint p) => p.Field ?? NotAnswered;
@@ -61,6 +64,7 @@ public static class CommentStatistics
             Count(points, ages, AgeOf, dropEmptyNotAnswered: true),
             Count(points, fields, FieldOf, dropEmptyNotAnswered: true),
             Count(points, channels, ChannelOf, dropEmptyNotAnswered: false),
+            Count(points, statuses, p => FeedbackLabels.Of(p.Status), dropEmptyNotAnswered: false),
             Cross("年代 × 分野", "年代", points, WithoutEmptyNotAnswered(points, ages, AgeOf), WithoutEmptyNotAnswered(points, fields, FieldOf), AgeOf, FieldOf),
             Cross("分野 × 受付経路", "分野", points, WithoutEmptyNotAnswered(points, fields, FieldOf), channels, FieldOf, ChannelOf),
             overTime,

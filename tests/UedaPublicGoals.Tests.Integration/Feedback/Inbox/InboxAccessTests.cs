@@ -30,6 +30,7 @@ public sealed class InboxAccessTests : IAsyncLifetime
         $"/backoffice/feedback/{commentId}",
         "/backoffice/feedback/new",
         "/backoffice/feedback/statistics",
+        "/backoffice/feedback/statistics/csv",
         "/backoffice/feedback/consultations",
         "/backoffice/feedback/consultations/new",
         $"/backoffice/feedback/consultations/{consultationId}",

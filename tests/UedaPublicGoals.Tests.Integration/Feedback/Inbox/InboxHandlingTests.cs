@@ -137,6 +137,46 @@ public sealed class InboxHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task Publishing_without_a_citys_response_asks_first_keeps_what_was_typed_and_saves_nothing_until_confirmed()
+    {
+        var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        var comment = await InboxTestData.AddCommentAsync(portal, c => c.Text = "図書館の自習席を増やしてほしい");
+
+        var asked = await SaveHandlingAsync(session, comment, new()
+        {
+            ["Handling.Status"] = "Reviewed",
+            ["Handling.AssigneeEmail"] = "tanto@example.jp",
+            ["Handling.IsPublished"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var page = HtmlText.Parse(await asked.Content.ReadAsStringAsync());
+        Assert.Contains("市の考え方がまだ書かれていません", page.QuerySelector("#Handling_IsPublished-error")!.TextContent);
+        Assert.NotNull(page.QuerySelector("input[name='Handling.PublishWithoutResponse']"));
+        Assert.NotNull(page.QuerySelector("input[name='Handling.IsPublished'][checked]"));
+        Assert.Equal("tanto@example.jp", page.QuerySelector("input[name='Handling.AssigneeEmail']")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector("input[name='Handling.Status'][value='Reviewed'][checked]"));
+
+        var untouched = await InboxTestData.LoadAsync(portal, comment.Id);
+        Assert.False(untouched.IsPublished);
+        Assert.Equal(CommentStatus.New, untouched.Status);
+        Assert.Null(untouched.AssigneeEmail);
+        Assert.Empty(await InboxTestData.AuditAsync(portal));
+
+        var confirmed = await SaveHandlingAsync(session, comment, new()
+        {
+            ["Handling.Status"] = "Reviewed",
+            ["Handling.IsPublished"] = "true",
+            ["Handling.PublishWithoutResponse"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.True((await InboxTestData.LoadAsync(portal, comment.Id)).IsPublished);
+
+        // Saving it again later does not ask again: it is already on the results page as it is.
+        var again = await SaveHandlingAsync(session, comment, new() { ["Handling.Status"] = "ForwardedToCouncil" });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Notes_are_added_with_their_author_shown_on_the_page_and_audited_and_an_empty_note_is_refused()
     {
         var (session, email) = await InboxTestData.LogInOfficerAsync(portal);

@@ -108,6 +108,26 @@ public sealed class InboxListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_row_has_one_cell_per_column_under_the_right_heading()
+    {
+        var (_, html) = await HtmlText.GetAsync(session.Client, "/backoffice/feedback");
+        var table = HtmlText.Parse(html).QuerySelector("table.inbox-table")!;
+        var headings = table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+        var rows = table.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(3, rows.Count);
+        foreach (var row in rows)
+        {
+            var cells = row.QuerySelectorAll("td").ToList();
+            Assert.Equal(headings.Count, cells.Count);
+            // The phone layout prints data-label before each cell: it must name the cell's own column.
+            Assert.Equal(headings.Skip(1), cells.Skip(1).Select(td => td.GetAttribute("data-label")));
+        }
+
+        var bus = rows.Single(r => r.TextContent.Contains(comments["bus"].ReceiptNumber, StringComparison.Ordinal));
+        Assert.Equal("上田市内", bus.QuerySelector("td[data-label='住まい']")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_filter_form_keeps_the_chosen_values()
     {
         var (_, html) = await HtmlText.GetAsync(session.Client, "/backoffice/feedback?Age=Twenties&Channel=Post&Q=" + Uri.EscapeDataString("バス"));

@@ -95,7 +95,7 @@ public sealed class InboxResultsCacheTests : IAsyncLifetime
         var comment = await InboxTestData.AddCommentAsync(portal, c => c.Text = "公園にベンチを置いてほしい");
         Assert.DoesNotContain("公園にベンチを置いてほしい", await CachedResultsAsync());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await InboxHandlingTests.SaveHandlingAsync(session, comment, new() { ["Handling.IsPublished"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await InboxHandlingTests.SaveHandlingAsync(session, comment, new() { ["Handling.IsPublished"] = "true", ["Handling.PublishWithoutResponse"] = "true" })).StatusCode);
         Assert.Contains("公園にベンチを置いてほしい", await ResultsNowAsync());
     }
 

@@ -74,7 +74,7 @@ public sealed class InboxStatisticsTests : IDisposable
 
         // Each chart is a named image whose numbers are also printed as text beside the bars.
         var charts = page.QuerySelectorAll("svg[role=img]");
-        Assert.Equal(4, charts.Length);
+        Assert.Equal(5, charts.Length); // 状態, 年代, 分野, 受付経路, 推移
         Assert.All(charts, chart =>
         {
             var labelledBy = chart.GetAttribute("aria-labelledby")!.Split(' ');
@@ -100,5 +100,45 @@ public sealed class InboxStatisticsTests : IDisposable
 
         var workshops = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/feedback/statistics?Channel=Workshop"));
         Assert.Equal("集計した意見：1件", HtmlText.Collapse(workshops.QuerySelector(".stat-total")!.TextContent));
+    }
+
+    [Fact]
+    public async Task Counts_by_status_are_shown_and_the_whole_report_downloads_as_csv()
+    {
+        var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        var fields = FeedbackSeeder.ComprehensivePlanFields;
+        await InboxTestData.AddCommentAsync(portal, c => { c.AgeGroup = AgeGroup.Twenties; c.Field = fields[0]; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 5); });
+        await InboxTestData.AddCommentAsync(portal, c => { c.Status = CommentStatus.Reviewed; c.Field = fields[0]; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 6); });
+        await InboxTestData.AddCommentAsync(portal, c => { c.Status = CommentStatus.Answered; c.CityResponse = "検討します。"; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 7); });
+        await InboxTestData.AddCommentAsync(portal, c => { c.Status = CommentStatus.Hidden; c.HiddenReason = "スパム"; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 8); });
+
+        var (_, html) = await HtmlText.GetAsync(session.Client, "/backoffice/feedback/statistics");
+        var page = HtmlText.Parse(html);
+        Assert.Equal("1", CountIn(page, "状態別の件数", "新着"));
+        Assert.Equal("1", CountIn(page, "状態別の件数", "確認済"));
+        Assert.Equal("0", CountIn(page, "状態別の件数", "審議会へ回付"));
+        Assert.Equal("1", CountIn(page, "状態別の件数", "回答済"));
+        Assert.Empty(page.QuerySelectorAll("table").Where(t => t.TextContent.Contains("非表示", StringComparison.Ordinal) && t.QuerySelector("caption")!.TextContent.StartsWith("状態別", StringComparison.Ordinal)));
+
+        var link = page.QuerySelectorAll("a").Single(a => a.TextContent.Contains("CSVでダウンロード", StringComparison.Ordinal)).GetAttribute("href")!;
+        var response = await session.Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("集計,項目,件数", lines[0]);
+        Assert.Contains("合計,集計した意見,3", lines);
+        Assert.Contains("状態別,新着,1", lines);
+        Assert.Contains("状態別,確認済,1", lines);
+        Assert.Contains("状態別,回答済,1", lines);
+        Assert.Contains("年代別,20代,1", lines);
+        Assert.Contains($"分野別,{fields[0]},2", lines);
+        Assert.Contains($"年代 × 分野,20代 × {fields[0]},1", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("検討します", StringComparison.Ordinal)); // counts only, no comment text
+
+        // The filter carries over: only the comments of that week.
+        var filtered = await session.Client.GetStringAsync("/backoffice/feedback/statistics/csv?From=2026-10-06&To=2026-10-06");
+        Assert.Contains("合計,集計した意見,1", filtered.Split("\r\n"));
     }
 }
