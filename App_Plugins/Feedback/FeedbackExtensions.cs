@@ -31,7 +31,8 @@ public static class FeedbackExtensions
         {
             connectionString ??= new SqliteConnectionStringBuilder { DataSource = Path.Combine(builder.Environment.ContentRootPath, "App_Data", "portal.db") }.ToString();
             services.AddDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(o =>
-                o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
+                o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable))
+                    .AddInterceptors(new SqliteBusyTimeout()));
         }
 
         services.AddScoped<FeedbackSeeder>();

@@ -45,6 +45,8 @@ public sealed class AntiSpamOptions
     public RecaptchaOptions Recaptcha { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public ClientAllowanceOptions ClientAllowance { get; set; } = new();
 }
 
 /// <summary>reCAPTCHA v3, an alternative to the self-hosted proof-of-work: used when Enabled, on every submission.</summary>
@@ -71,10 +73,14 @@ public sealed class RecaptchaOptions
     public double TimeoutSeconds { get; set; } = 5;
 }
 
-/// <summary>Per-client limit on the submit endpoint (per node, in memory).</summary>
+/// <summary>
+/// Per-client flood guard on the submit endpoint (per node, in memory): 429 beyond it. Generous,
+/// so a class behind one school address is not refused; the proof-of-work beyond the
+/// <see cref="ClientAllowanceOptions"/> is what slows a single sender down.
+/// </summary>
 public sealed class RateLimitOptions
 {
-    public int PermitLimit { get; set; } = 5;
+    public int PermitLimit { get; set; } = 60;
 
     public int WindowSeconds { get; set; } = 60;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -5,12 +6,13 @@ namespace UedaPublicGoals.Feedback.AntiSpam;
 
 /// <summary>
 /// Which human check a submission needs right now: reCAPTCHA when configured, else the
-/// proof-of-work by its mode (Off, On, or Auto: on while recent rejections reach the threshold).
+/// proof-of-work by its mode (Off, On, or Auto: on while recent rejections reach the threshold,
+/// and for a client that has used up its allowance of comments without it).
 /// </summary>
-public sealed class HumanCheckPolicy(IServiceProvider services, IOptions<AntiSpamOptions> options, RejectionTally rejections)
+public sealed class HumanCheckPolicy(IServiceProvider services, IOptions<AntiSpamOptions> options, RejectionTally rejections, ClientAllowance allowance)
 {
-    /// <summary>The verifier to apply, or null when no check is needed now.</summary>
-    public async Task<IHumanVerifier?> RequiredVerifierAsync(CancellationToken ct = default)
+    /// <summary>The verifier to apply to <paramref name="client"/>'s submission, or null when no check is needed now.</summary>
+    public async Task<IHumanVerifier?> RequiredVerifierAsync(IPAddress? client, CancellationToken ct = default)
     {
         var settings = options.Value;
         if (settings.Recaptcha.Enabled)
@@ -21,7 +23,8 @@ public sealed class HumanCheckPolicy(IServiceProvider services, IOptions<AntiSpa
         var required = settings.ProofOfWork switch
         {
             ProofOfWorkMode.On => true,
-            ProofOfWorkMode.Auto => await rejections.CountSinceAsync(TimeSpan.FromMinutes(settings.AutoWindowMinutes), ct) >= settings.AutoThreshold,
+            ProofOfWorkMode.Auto => await rejections.CountSinceAsync(TimeSpan.FromMinutes(settings.AutoWindowMinutes), ct) >= settings.AutoThreshold
+                || await allowance.IsUsedUpAsync(client, ct),
             _ => false,
         };
         return required ? services.GetRequiredService<ProofOfWorkVerifier>() : null;

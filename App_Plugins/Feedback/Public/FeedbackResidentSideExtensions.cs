@@ -38,6 +38,7 @@ public static class FeedbackResidentSideExtensions
         services.AddScoped<ProofOfWorkVerifier>();
         services.AddHttpClient<RecaptchaVerifier>();
         services.AddScoped<RejectionTally>();
+        services.AddScoped<ClientAllowance>();
         services.AddScoped<HumanCheckPolicy>();
         services.AddRateLimiter(o => o.AddPolicy<string, SubmitRateLimit>(SubmitRateLimit.PolicyName));
         services.AddTransient<IStartupFilter, RecaptchaContentSecurityPolicy>();
@@ -47,6 +48,8 @@ public static class FeedbackResidentSideExtensions
         services.AddSingleton<ThanksLinks>();
         services.AddScoped<CommentRouter>();
         services.AddScoped<CommentSubmissionService>();
+        services.AddSingleton<CommentWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentWriter>());
 
         // Privacy
         services.AddSingleton<ClientHasher>();
