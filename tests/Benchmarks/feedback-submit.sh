@@ -2,7 +2,8 @@
 # Comment submissions per second on SQLite through the real HTTP endpoint. Prints figures;
 # asserts nothing except that no comment was lost.
 #
-#   tests/Benchmarks/feedback-submit.sh [comments] [concurrency]
+#   tests/Benchmarks/feedback-submit.sh [comments per run] [concurrency list]
+#   e.g. tests/Benchmarks/feedback-submit.sh 2000 "1 8 32"   (the default)
 #
 # Publishes the site (Release), runs it in Production on a fresh SQLite file on 127.0.0.1 with
 # the per-client rate limit relaxed, the time trap off and the proof-of-work off (configuration
@@ -10,12 +11,13 @@
 #   1. opens N forms (GET /iken/{consultation}/: antiforgery cookie + token, signed form ticket),
 #   2. sends all N (POST …/send, the endpoint residents use after the confirmation page) with
 #      C concurrent connections, and times that phase,
-#   3. counts the rows in FeedbackComments: every 303 must be a stored comment.
+#   3. counts the rows in FeedbackComments: every 303 must be a stored comment,
+# once per concurrency in the list, against the same running site.
 # Bounded: N requests per phase, each with a 30 s timeout; the server is stopped at the end.
 set -euo pipefail
 
-comments="${1:-1000}"
-concurrency="${2:-8}"
+comments="${1:-2000}"
+concurrency="${2:-1 8 32}"
 port="${BENCH_PORT:-5098}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/ueda-feedback-bench-XXXXXX)"
@@ -48,12 +50,14 @@ done
 curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" || { cat "$work/server.log" >&2; echo "the site did not start" >&2; exit 1; }
 
 echo "machine: $(nproc) cores; the client and the site share them; SQLite file, Production, Release"
-python3 - "$port" "$comments" "$concurrency" "$work/bench.db" <<'PY'
+for workers in $concurrency; do
+python3 - "$port" "$comments" "$workers" "$work/bench.db" <<'PY' || status=1
 import concurrent.futures, http.client, re, sqlite3, sys, time, urllib.parse
 
 port, total, workers, db = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 path = "/iken/dai3ji-sogo-keikaku/"
 field = "スマートシティ・DX"
+before = sqlite3.connect(db).execute("select count(*) from FeedbackComments").fetchone()[0]
 
 def open_form(i):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -81,11 +85,12 @@ def send(form):
     c.close()
     return r.status, time.perf_counter() - start
 
-with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+with concurrent.futures.ThreadPoolExecutor(8) as pool:
     start = time.perf_counter()
     forms = list(pool.map(open_form, range(total)))
     opened = time.perf_counter() - start
 
+with concurrent.futures.ThreadPoolExecutor(workers) as pool:
     start = time.perf_counter()
     results = list(pool.map(send, forms))
     elapsed = time.perf_counter() - start
@@ -95,12 +100,15 @@ for status, _ in results:
     statuses[status] = statuses.get(status, 0) + 1
 latencies = sorted(l for _, l in results)
 def pct(p): return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
-rows = sqlite3.connect(db).execute("select count(*) from FeedbackComments").fetchone()[0]
+rows = sqlite3.connect(db).execute("select count(*) from FeedbackComments").fetchone()[0] - before
 
-print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s)")
+print(f"--- {workers} connection(s)")
+print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s, 8 connections)")
 print(f"comments sent:  {total} with {workers} connections in {elapsed:.2f} s -> {total / elapsed:.0f} submissions/s")
 print(f"send latency:   p50 {pct(0.50):.1f} ms, p90 {pct(0.90):.1f} ms, p99 {pct(0.99):.1f} ms")
 print(f"responses:      {statuses}")
-print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers)")
+print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers, {total} sent)")
 sys.exit(0 if rows == statuses.get(303, 0) == total else 1)
 PY
+done
+exit "${status:-0}"

@@ -8,6 +8,7 @@ using UedaPublicGoals.Feedback.Notifications;
 using UedaPublicGoals.Feedback.Privacy;
 using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Status;
 using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Public;
@@ -50,6 +51,11 @@ public static class FeedbackResidentSideExtensions
         services.AddScoped<CommentSubmissionService>();
         services.AddSingleton<CommentWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentWriter>());
+
+        // Status by 受付番号
+        services.AddScoped<CommentStatusLookup>();
+        services.AddScoped<ResponseMail>();
+        services.AddHostedService<ResponseMailSender>();
 
         // Privacy
         services.AddSingleton<ClientHasher>();
