@@ -26,14 +26,14 @@ public sealed record StatusPage(StatusForm Form, IReadOnlyDictionary<string, str
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StatusController(CommentStatusLookup lookup) : Controller
 {
-    public const string Url = "/iken/jokyo";
+    public const string PageUrl = "/iken/jokyo";
     public static readonly TimeSpan AnswerTime = TimeSpan.FromMilliseconds(400);
 
-    [HttpGet(Url)]
-    [HttpHead(Url)]
+    [HttpGet(PageUrl)]
+    [HttpHead(PageUrl)]
     public IActionResult Index() => Page(new StatusForm(), new Dictionary<string, string>(), null);
 
-    [HttpPost(Url)]
+    [HttpPost(PageUrl)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Look([FromForm] StatusForm form, CancellationToken ct)
     {

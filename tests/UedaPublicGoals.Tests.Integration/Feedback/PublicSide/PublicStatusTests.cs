@@ -21,14 +21,14 @@ public sealed class PublicStatusTests
         var (sent, _) = await session.PostAsync(send);
         var (_, thanks) = await session.FollowAsync(sent);
         var page = HtmlText.Parse(thanks);
-        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == StatusController.Url);
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == StatusController.PageUrl);
         return (CommentSteps.ReceiptOn(thanks), page.QuerySelector(".receipt__code")!.TextContent.Trim());
     }
 
     private static async Task<(HttpResponseMessage Response, string Html, TimeSpan Took)> LookAsync(FeedbackPortal portal, string receipt, string code)
     {
         var session = portal.OpenSession();
-        var form = await session.FormAsync(StatusController.Url, "#status-form");
+        var form = await session.FormAsync(StatusController.PageUrl, "#status-form");
         form["ReceiptNumber"] = receipt;
         form["CheckCode"] = code;
         var started = Stopwatch.GetTimestamp();
@@ -115,7 +115,7 @@ public sealed class PublicStatusTests
         Assert.Contains("8文字", page.QuerySelector("#CheckCode-error")!.TextContent);
         Assert.Equal("12345", page.QuerySelector("#ReceiptNumber")!.GetAttribute("value"));
 
-        var forged = await portal.OpenSession().Client.PostAsync(StatusController.Url, new FormUrlEncodedContent(new Dictionary<string, string>
+        var forged = await portal.OpenSession().Client.PostAsync(StatusController.PageUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["ReceiptNumber"] = "R8-000001",
             ["CheckCode"] = "ABCD-EFGH",
