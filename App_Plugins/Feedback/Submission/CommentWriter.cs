@@ -76,10 +76,11 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
                 batch[i].Done.TrySetResult(outcomes[i]);
             }
         }
-        catch (DbUpdateException ex) when (batch.Count > 1)
+        catch (DbUpdateException ex)
         {
             // A unique key said no for one of them (a race with another node): store them one by one,
-            // so only the one concerned gets the earlier comment or "challenge already spent".
+            // so only the one concerned gets the earlier comment or "challenge already spent"
+            // (and a real failure still reaches its request).
             logger.LogInformation(ex, "A batch of {Count} comments was refused; storing them one by one.", batch.Count);
             foreach (var pending in batch)
             {
