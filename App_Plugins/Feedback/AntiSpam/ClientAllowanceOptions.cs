@@ -11,4 +11,10 @@ public sealed class ClientAllowanceOptions
     public int Comments { get; set; } = 5;
 
     public int WindowMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// When the proof-of-work is asked of everyone (On, or Auto under attack), a client past its
+    /// allowance gets a puzzle this many bits harder (each bit doubles the work).
+    /// </summary>
+    public int ExtraDifficultyBits { get; set; } = 2;
 }

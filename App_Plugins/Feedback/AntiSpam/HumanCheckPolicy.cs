@@ -20,13 +20,23 @@ public sealed class HumanCheckPolicy(IServiceProvider services, IOptions<AntiSpa
             return services.GetRequiredService<RecaptchaVerifier>();
         }
 
-        var required = settings.ProofOfWork switch
+        if (settings.ProofOfWork == ProofOfWorkMode.Off)
         {
-            ProofOfWorkMode.On => true,
-            ProofOfWorkMode.Auto => await rejections.CountSinceAsync(TimeSpan.FromMinutes(settings.AutoWindowMinutes), ct) >= settings.AutoThreshold
-                || await allowance.IsUsedUpAsync(client, ct),
-            _ => false,
-        };
-        return required ? services.GetRequiredService<ProofOfWorkVerifier>() : null;
+            return null;
+        }
+
+        // Asked of everyone (On, or Auto under attack): a client past its allowance gets a harder puzzle;
+        // otherwise (Auto) the allowance decides whether this client is asked at all.
+        var everyone = settings.ProofOfWork == ProofOfWorkMode.On
+            || await rejections.CountSinceAsync(TimeSpan.FromMinutes(settings.AutoWindowMinutes), ct) >= settings.AutoThreshold;
+        var usedUp = await allowance.IsUsedUpAsync(client, ct);
+        if (!everyone && !usedUp)
+        {
+            return null;
+        }
+
+        var verifier = services.GetRequiredService<ProofOfWorkVerifier>();
+        verifier.ExtraDifficultyBits = everyone && usedUp ? settings.ClientAllowance.ExtraDifficultyBits : 0;
+        return verifier;
     }
 }

@@ -72,4 +72,16 @@ public sealed class PublicClientAllowanceTests
         Assert.False(string.IsNullOrEmpty(onSecond[ProofOfWorkVerifier.TokenField]));
         Assert.Equal(2, (await first.CommentsAsync()).Count);
     }
+
+    [Fact]
+    public async Task When_everyone_is_asked_a_client_past_its_allowance_gets_a_harder_puzzle()
+    {
+        using var portal = new FeedbackPortal { Settings = new(AutoMode(allowance: 1)) { ["Feedback:AntiSpam:ProofOfWork"] = "On" } };
+        static async Task<string?> DifficultyAsync(FeedbackPortal portal) =>
+            HtmlText.Parse((await CommentSteps.ConfirmAsync(portal, portal.OpenSession())).Html).QuerySelector("#pow-status")?.GetAttribute("data-pow-difficulty");
+
+        Assert.Equal("8", await DifficultyAsync(portal));
+        await SendAsync(portal, 1);
+        Assert.Equal("10", await DifficultyAsync(portal));
+    }
 }
