@@ -51,7 +51,8 @@ public static class FeedbackExtensions
         else
         {
             services.AddDbContext<FeedbackDbContext, SqliteFeedbackDbContext>(o =>
-                o.UseSqlite(contract.DatabaseConnectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable)));
+                o.UseSqlite(contract.DatabaseConnectionString, s => s.MigrationsHistoryTable(FeedbackDbContext.MigrationsHistoryTable))
+                    .AddInterceptors(new SqliteBusyTimeout()));
         }
     }
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Comment submissions per second on SQLite through the real HTTP endpoint. Prints figures;
+# Comment submissions per second on SQLite (or PostgreSQL) through the real HTTP endpoint. Prints figures;
 # asserts nothing except that no comment was lost.
 #
-#   tests/Benchmarks/feedback-submit.sh [comments] [concurrency]
+#   tests/Benchmarks/feedback-submit.sh [comments per run] [concurrency list]
+#   e.g. tests/Benchmarks/feedback-submit.sh 2000 "1 8 32"   (the default)
+#   BENCH_DB=postgres tests/Benchmarks/feedback-submit.sh     (a throwaway PostgreSQL from Debian's
+#   postgresql package, durable settings: fsync and synchronous_commit on; needs root or the postgres user)
 #
 # Publishes the site (Release), runs it in Production on a fresh SQLite file on 127.0.0.1 with
 # the per-client rate limit relaxed, the time trap off and the proof-of-work off (configuration
@@ -10,21 +13,26 @@
 #   1. opens N forms (GET /iken/{consultation}/: antiforgery cookie + token, signed form ticket),
 #   2. sends all N (POST …/send, the endpoint residents use after the confirmation page) with
 #      C concurrent connections, and times that phase,
-#   3. counts the rows in FeedbackComments: every 303 must be a stored comment.
+#   3. counts the rows in FeedbackComments: every 303 must be a stored comment,
+# once per concurrency in the list, against the same running site.
 # Bounded: N requests per phase, each with a 30 s timeout; the server is stopped at the end.
 set -euo pipefail
 
-comments="${1:-1000}"
-concurrency="${2:-8}"
+comments="${1:-2000}"
+concurrency="${2:-1 8 32}"
 port="${BENCH_PORT:-5098}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/ueda-feedback-bench-XXXXXX)"
 server_pid=""
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+pg_port="${BENCH_PG_PORT:-5109}"
+as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 1; }
 
 cleanup() {
     if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    if [[ -f "$work/pg/data/postmaster.pid" ]]; then as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -35,8 +43,21 @@ cp -r "$repo/content-seed" "$work/src/"
 (cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site App_Plugins) | (cd "$work/src" && tar -xf -)
 dotnet publish "$work/src/site" -c Release -o "$work/pub" --nologo -v quiet >/dev/null
 
+if [[ "${BENCH_DB:-sqlite}" == "postgres" ]]; then
+    mkdir -p "$work/pg" && chmod 755 "$work" && { [[ $(id -u) -ne 0 ]] || chown postgres: "$work/pg"; }
+    as_postgres "$pg_bin/initdb" -D "$work/pg/data" -A trust -U postgres --encoding=UTF8 --locale=C >/dev/null
+    as_postgres "$pg_bin/pg_ctl" -w -D "$work/pg/data" -l "$work/pg/log" \
+        -o "-k '$work/pg' -p $pg_port -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+    as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres bench
+    provider=Postgres; connection="Host=127.0.0.1;Port=$pg_port;Database=bench;Username=postgres"
+    count=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d bench -tAc 'select count(*) from "FeedbackComments"')
+else
+    provider=Sqlite; connection="Data Source=$work/bench.db"
+    count=(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from FeedbackComments").fetchone()[0])' "$work/bench.db")
+fi
+
 (cd "$work/pub" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
-    Database__ConnectionString="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
+    Database__Provider="$provider" Database__ConnectionString="$connection" Logging__LogLevel__Default=Warning \
     Feedback__AntiSpam__RateLimit__PermitLimit=100000000 Feedback__AntiSpam__MinimumFillSeconds=0 \
     Feedback__AntiSpam__ProofOfWork=Off Feedback__Privacy__ClientHashSalt=bench-salt \
     exec dotnet UedaPublicGoals.Site.dll >"$work/server.log" 2>&1) &
@@ -47,13 +68,16 @@ for _ in $(seq 1 150); do
 done
 curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" || { cat "$work/server.log" >&2; echo "the site did not start" >&2; exit 1; }
 
-echo "machine: $(nproc) cores; the client and the site share them; SQLite file, Production, Release"
-python3 - "$port" "$comments" "$concurrency" "$work/bench.db" <<'PY'
-import concurrent.futures, http.client, re, sqlite3, sys, time, urllib.parse
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); the client and the site share them; $provider, Production, Release"
+for workers in $concurrency; do
+python3 - "$port" "$comments" "$workers" "${count[@]}" <<'PY' || status=1
+import concurrent.futures, http.client, re, subprocess, sys, time, urllib.parse
 
-port, total, workers, db = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+port, total, workers, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
 path = "/iken/dai3ji-sogo-keikaku/"
 field = "スマートシティ・DX"
+def stored(): return int(subprocess.run(count, check=True, capture_output=True, text=True).stdout.strip())
+before = stored()
 
 def open_form(i):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -81,11 +105,12 @@ def send(form):
     c.close()
     return r.status, time.perf_counter() - start
 
-with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+with concurrent.futures.ThreadPoolExecutor(8) as pool:
     start = time.perf_counter()
     forms = list(pool.map(open_form, range(total)))
     opened = time.perf_counter() - start
 
+with concurrent.futures.ThreadPoolExecutor(workers) as pool:
     start = time.perf_counter()
     results = list(pool.map(send, forms))
     elapsed = time.perf_counter() - start
@@ -95,12 +120,15 @@ for status, _ in results:
     statuses[status] = statuses.get(status, 0) + 1
 latencies = sorted(l for _, l in results)
 def pct(p): return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000
-rows = sqlite3.connect(db).execute("select count(*) from FeedbackComments").fetchone()[0]
+rows = stored() - before
 
-print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s)")
+print(f"--- {workers} connection(s)")
+print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s, 8 connections)")
 print(f"comments sent:  {total} with {workers} connections in {elapsed:.2f} s -> {total / elapsed:.0f} submissions/s")
 print(f"send latency:   p50 {pct(0.50):.1f} ms, p90 {pct(0.90):.1f} ms, p99 {pct(0.99):.1f} ms")
 print(f"responses:      {statuses}")
-print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers)")
+print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers, {total} sent)")
 sys.exit(0 if rows == statuses.get(303, 0) == total else 1)
 PY
+done
+exit "${status:-0}"

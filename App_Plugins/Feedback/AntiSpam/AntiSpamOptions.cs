@@ -54,4 +54,6 @@ public sealed class AntiSpamOptions
     public RecaptchaOptions Recaptcha { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public ClientAllowanceOptions ClientAllowance { get; set; } = new();
 }

@@ -20,6 +20,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SpentChallenge> SpentChallenges => Set<SpentChallenge>();
     public DbSet<SubmissionToken> SubmissionTokens => Set<SubmissionToken>();
     public DbSet<RejectionCounter> RejectionCounters => Set<RejectionCounter>();
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+    public DbSet<StatusLookupFailure> StatusLookupFailures => Set<StatusLookupFailure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +50,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.Property(c => c.Nickname).HasMaxLength(50);
             e.Property(c => c.ReplyEmailProtected).HasMaxLength(2000);
             e.Property(c => c.ClientHash).HasMaxLength(64);
+            e.Property(c => c.CheckCodeHash).HasMaxLength(64);
             e.Property(c => c.EnteredBy).HasMaxLength(256);
             e.Property(c => c.HiddenReason).HasMaxLength(500);
             e.Property(c => c.AssigneeEmail).HasMaxLength(256);
@@ -56,6 +59,9 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(c => c.ReceiptNumber).IsUnique();
             e.HasIndex(c => new { c.ConsultationId, c.Status, c.ReceivedUtc });
             e.HasIndex(c => c.ReceivedUtc);
+
+            // The per-client allowance counts a client's recent comments on every node.
+            e.HasIndex(c => new { c.ClientHash, c.ReceivedUtc });
             e.HasOne<Consultation>().WithMany().HasForeignKey(c => c.ConsultationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<RoutingRule>().WithMany().HasForeignKey(c => c.RoutingRuleId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
@@ -99,6 +105,21 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
         {
             e.ToTable("FeedbackRejectionCounters");
             e.HasKey(r => r.MinuteUtc);
+        });
+
+        modelBuilder.Entity<ReceiptCounter>(e =>
+        {
+            e.ToTable("FeedbackReceiptCounters");
+            e.HasKey(r => r.FiscalYear);
+            e.Property(r => r.FiscalYear).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<StatusLookupFailure>(e =>
+        {
+            e.ToTable("FeedbackStatusLookupFailures");
+            e.HasKey(f => new { f.ReceiptNumber, f.MinuteUtc });
+            e.Property(f => f.ReceiptNumber).HasMaxLength(20);
+            e.HasIndex(f => f.MinuteUtc);
         });
     }
 }

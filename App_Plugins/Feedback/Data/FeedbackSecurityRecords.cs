@@ -26,3 +26,25 @@ public sealed class RejectionCounter
 
     public int Count { get; set; }
 }
+
+/// <summary>
+/// The last 受付番号 issued in a 令和 fiscal year. Incremented in the transaction that stores the
+/// comments it numbers, so a rolled-back insert gives its numbers back: the sequence has no gaps
+/// on either provider (a database sequence or identity would keep the skipped values).
+/// </summary>
+public sealed class ReceiptCounter
+{
+    public int FiscalYear { get; set; }
+
+    public int LastNumber { get; set; }
+}
+
+/// <summary>Wrong check codes per 受付番号 per minute, shared by all nodes: the status page's brute-force limit.</summary>
+public sealed class StatusLookupFailure
+{
+    public string ReceiptNumber { get; set; } = "";
+
+    public DateTime MinuteUtc { get; set; }
+
+    public int Count { get; set; }
+}

@@ -214,8 +214,8 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
             ConcurrencyStamp = Guid.NewGuid(),
         }.AboutGoal(goal);
 
-        // Numbered exactly like a web comment: from its id, in the insert's own transaction.
-        await db.InsertNumberedAsync(comment, ct: ct);
+        // Numbered exactly like a web comment: from the fiscal year's counter, in the insert's own transaction.
+        await db.InsertNumberedAsync(comment, ct);
 
         await audit.WriteAsync(InboxAuditActions.Entry, comment.ReceiptNumber,
             $"{FeedbackLabels.Of(comment.Channel)}で{TokyoTime.LongDate(comment.ReceivedUtc)}に受け付けた意見を登録", ct);

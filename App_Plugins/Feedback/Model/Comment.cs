@@ -59,6 +59,12 @@ public sealed class Comment
     /// <summary>Salted hash of the client IP, for abuse control only.</summary>
     public string? ClientHash { get; set; }
 
+    /// <summary>
+    /// Hash of the check code the thanks page gave the resident with the 受付番号 (see
+    /// Status/CheckCodes); the code itself is never stored. Null for comments staff typed in.
+    /// </summary>
+    public string? CheckCodeHash { get; set; }
+
     public DateTime? PersonalDataPurgedUtc { get; set; }
 
     // Handling by the 総合計画 officers.
@@ -74,6 +80,9 @@ public sealed class Comment
 
     /// <summary>Set by the notification sender once staff were told about it.</summary>
     public DateTime? NotifiedUtc { get; set; }
+
+    /// <summary>Set once the resident was e-mailed that the city's response is published (one e-mail, ever).</summary>
+    public DateTime? ResponseMailedUtc { get; set; }
 
     /// <summary>Optimistic concurrency for staff edits.</summary>
     public Guid ConcurrencyStamp { get; set; }

@@ -19,6 +19,9 @@ public sealed class NotificationOptions
     /// <summary>How often comments whose e-mail never went out (restart, SMTP down) are picked up again.</summary>
     public int SweepMinutes { get; set; } = 15;
 
+    /// <summary>How often comments whose city response was published are looked for, to tell the resident (one e-mail each).</summary>
+    public int ResponseMailSeconds { get; set; } = 60;
+
     /// <summary>Origin for the inbox link in e-mails, e.g. https://goals.example.jp; empty: Site:PublicBaseUrl.</summary>
     [HttpOrigin]
     public string? BackofficeBaseUrl { get; set; }

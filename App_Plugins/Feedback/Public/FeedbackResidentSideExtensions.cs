@@ -8,6 +8,7 @@ using UedaPublicGoals.Feedback.Notifications;
 using UedaPublicGoals.Feedback.Privacy;
 using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Status;
 using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Public;
@@ -37,6 +38,7 @@ public static class FeedbackResidentSideExtensions
         services.AddScoped<ProofOfWorkVerifier>();
         services.AddHttpClient<RecaptchaVerifier>();
         services.AddScoped<RejectionTally>();
+        services.AddScoped<ClientAllowance>();
         services.AddScoped<HumanCheckPolicy>();
         services.AddRateLimiter(o => o.AddPolicy<string, SubmitRateLimit>(SubmitRateLimit.PolicyName));
         services.AddTransient<IStartupFilter, RecaptchaContentSecurityPolicy>();
@@ -46,6 +48,13 @@ public static class FeedbackResidentSideExtensions
         services.AddSingleton<ThanksLinks>();
         services.AddScoped<CommentRouter>();
         services.AddScoped<CommentSubmissionService>();
+        services.AddSingleton<CommentWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentWriter>());
+
+        // Status by 受付番号
+        services.AddScoped<CommentStatusLookup>();
+        services.AddScoped<ResponseMail>();
+        services.AddHostedService<ResponseMailSender>();
 
         // Privacy
         services.AddSingleton<ClientHasher>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using UedaPublicGoals.Feedback.AntiSpam;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Status;
 using UedaPublicGoals.Feedback.Submission;
 
 namespace UedaPublicGoals.Feedback.Public;
@@ -19,6 +21,7 @@ namespace UedaPublicGoals.Feedback.Public;
 /// everything typed, not a blank page. The pages carry that token, so none of them is output-cached.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[DatabaseUnavailablePage]
 public sealed class PublicFeedbackController(
     FeedbackDbContext db,
     IFeedbackGoalLookup goals,
@@ -108,7 +111,7 @@ public sealed class PublicFeedbackController(
             return stop;
         }
 
-        var verifier = await humanChecks.RequiredVerifierAsync(ct);
+        var verifier = await humanChecks.RequiredVerifierAsync(HttpContext.Connection.RemoteIpAddress, ct);
         return ConfirmView(page!, verifier?.CreateWidget(HttpContext), problem: null);
     }
 
@@ -157,7 +160,7 @@ public sealed class PublicFeedbackController(
             return stop;
         }
 
-        var verifier = await humanChecks.RequiredVerifierAsync(ct);
+        var verifier = await humanChecks.RequiredVerifierAsync(HttpContext.Connection.RemoteIpAddress, ct);
         SingleUseKey? spend = null;
         if (verifier is not null)
         {
@@ -181,29 +184,26 @@ public sealed class PublicFeedbackController(
             ct);
         if (outcome is SubmissionOutcome.Stored stored)
         {
-            return SeeOtherThanks(page.Consultation, new ThanksTicket(stored.ReceiptNumber, stored.ConsultationId, stored.GoalDocumentId));
+            return await SeeOtherThanksAsync(page.Consultation, stored, page.Ticket, ct);
         }
 
         await rejections.RecordAsync(ct);
         return ConfirmView(page, verifier?.CreateWidget(HttpContext), "この確認はすでに使われています。もう一度「送信する」を押してください。");
     }
 
+    /// <summary>Reads nothing but its signed query value: it works while the database is away.</summary>
     [HttpGet("/iken/{consultation}/thanks")]
     [HttpHead("/iken/{consultation}/thanks")]
-    public async Task<IActionResult> Thanks(string consultation, string? r, CancellationToken ct)
+    public IActionResult Thanks(string consultation, string? r)
     {
-        var formConsultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == consultation, ct);
-        if (formConsultation is null || thanksLinks.Read(r) is not { } ticket)
+        if (thanksLinks.Read(r) is not { } ticket || ticket.FormSlug != consultation)
         {
             return NotFound();
         }
 
-        var landed = ticket.LandedConsultationId == formConsultation.Id
-            ? formConsultation
-            : await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ticket.LandedConsultationId, ct) ?? formConsultation;
         var goal = ticket.GoalDocumentId is { } goalId ? goals.Find(goalId) : null;
-        SetPage("意見を受け付けました", $"{formConsultation.Title}：意見を受け付けました。", noIndex: true);
-        return View(ViewsPath + "Thanks.cshtml", new ThanksPage(formConsultation, landed, ticket.ReceiptNumber, goal));
+        SetPage("意見を受け付けました", $"{ticket.FormTitle}：意見を受け付けました。", noIndex: true);
+        return View(ViewsPath + "Thanks.cshtml", new ThanksPage(ticket, goal));
     }
 
     /// <summary>A checked POST of the form, ready for the confirmation page or for storing.</summary>
@@ -240,13 +240,16 @@ public sealed class PublicFeedbackController(
         if (BotTrap.Check(Request.Form[BotTrap.HoneypotField], ticket.IssuedUtc, Now, settings.MinimumFillSeconds) != BotTrapVerdict.Human)
         {
             await rejections.RecordAsync(ct);
-            var fake = await submissions.FakeReceiptNumberAsync(ct);
-            return (null, SeeOtherThanks(consultation, new ThanksTicket(fake, consultation.Id, goal?.DocumentId)));
+
+            // A number and code that are never issued: a bot learns nothing, nobody is shown a real one.
+            var fake = new ThanksTicket(
+                ReceiptNumbers.Fake(), CheckCodes.For(Guid.NewGuid().ToString("N")), consultation.Slug, consultation.Title, consultation.Slug, consultation.Title, goal?.DocumentId);
+            return (null, SeeOther(fake));
         }
 
         if (await submissions.FindAsync(ticket.SubmissionId, ct) is { } stored)
         {
-            return (null, SeeOtherThanks(consultation, new ThanksTicket(stored.ReceiptNumber, stored.ConsultationId, stored.GoalDocumentId)));
+            return (null, await SeeOtherThanksAsync(consultation, stored, ticket, ct));
         }
 
         if (Now - ticket.IssuedUtc > TimeSpan.FromHours(settings.FormLifetimeHours))
@@ -362,10 +365,29 @@ public sealed class PublicFeedbackController(
         return View(ViewsPath + "Confirm.cshtml", post.ToConfirm(widget, problem));
     }
 
-    private IActionResult SeeOtherThanks(Consultation formConsultation, ThanksTicket ticket)
+    /// <summary>The redirect to the thanks page, carrying all it shows (the page itself reads no database).</summary>
+    private async Task<IActionResult> SeeOtherThanksAsync(Consultation formConsultation, SubmissionOutcome.Stored stored, FormTicket formTicket, CancellationToken ct)
     {
-        var url = $"/iken/{formConsultation.Slug}/thanks?r={Uri.EscapeDataString(thanksLinks.Create(ticket))}";
-        Response.Headers.Location = url;
+        var landed = formConsultation;
+        if (stored.ConsultationId != formConsultation.Id)
+        {
+            try
+            {
+                landed = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == stored.ConsultationId, ct) ?? formConsultation;
+            }
+            catch (DbException)
+            {
+                // The comment is stored: its 受付番号 matters more than the name of the consultation it landed in.
+            }
+        }
+
+        return SeeOther(new ThanksTicket(
+            stored.ReceiptNumber, CheckCodes.For(formTicket.SubmissionId), formConsultation.Slug, formConsultation.Title, landed.Slug, landed.Title, stored.GoalDocumentId));
+    }
+
+    private StatusCodeResult SeeOther(ThanksTicket ticket)
+    {
+        Response.Headers.Location = $"/iken/{ticket.FormSlug}/thanks?r={Uri.EscapeDataString(thanksLinks.Create(ticket))}";
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 

@@ -22,7 +22,7 @@ public sealed record ConfirmPage(
     string? Problem);
 
 /// <summary>Step 3: the 受付番号 and what happens next.</summary>
-public sealed record ThanksPage(Consultation FormConsultation, Consultation Landed, string ReceiptNumber, FeedbackGoal? Goal);
+public sealed record ThanksPage(ThanksTicket Ticket, FeedbackGoal? Goal);
 
 public sealed record ClosedPage(Consultation Consultation, bool NotYetOpen);
 

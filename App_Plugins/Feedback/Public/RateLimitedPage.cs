@@ -89,7 +89,7 @@ public static class RateLimitedPage
             return null;
         }
 
-        var verifier = await services.GetRequiredService<HumanCheckPolicy>().RequiredVerifierAsync(ct);
+        var verifier = await services.GetRequiredService<HumanCheckPolicy>().RequiredVerifierAsync(http.Connection.RemoteIpAddress, ct);
         return new ConfirmPage(consultation, goal, fields, comment, verifier?.CreateWidget(http), Message);
     }
 }

@@ -1,11 +1,11 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.AntiSpam;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Notifications;
 using UedaPublicGoals.Feedback.Privacy;
 using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Status;
 
 namespace UedaPublicGoals.Feedback.Submission;
 
@@ -28,29 +28,23 @@ public abstract record SubmissionOutcome
 }
 
 /// <summary>
-/// Stores a web comment. The 受付番号 exists only after the commit: the comment, its submission
-/// token (one comment per form ticket) and the spent challenge (single use) are written in one
-/// transaction, and the unique keys on the last two decide any race between nodes or double clicks.
+/// Stores a web comment through the node's <see cref="CommentWriter"/>. The 受付番号 exists only
+/// after the commit: the comment, its submission token (one comment per form ticket) and the spent
+/// challenge (single use) are written in one transaction; the writer and the unique keys decide
+/// any race between nodes or double clicks.
 /// </summary>
 public sealed class CommentSubmissionService(
     FeedbackDbContext db,
     CommentRouter router,
+    CommentWriter writer,
     ClientHasher clientHasher,
     ReplyEmailProtector replyEmails,
     NotificationQueue notifications,
     TimeProvider clock)
 {
     /// <summary>The comment already stored for this form ticket, if any.</summary>
-    public async Task<SubmissionOutcome.Stored?> FindAsync(string submissionId, CancellationToken ct = default)
-    {
-        var found = await (
-                from token in db.SubmissionTokens.AsNoTracking()
-                join comment in db.Comments.AsNoTracking() on token.CommentId equals comment.Id
-                where token.Token == submissionId
-                select new { comment.ReceiptNumber, comment.ConsultationId, comment.GoalDocumentId })
-            .FirstOrDefaultAsync(ct);
-        return found is null ? null : new SubmissionOutcome.Stored(found.ReceiptNumber, found.ConsultationId, found.GoalDocumentId);
-    }
+    public Task<SubmissionOutcome.Stored?> FindAsync(string submissionId, CancellationToken ct = default) =>
+        CommentBatch.FindAsync(db, submissionId, ct);
 
     public async Task<SubmissionOutcome> SubmitAsync(CommentSubmission submission, CancellationToken ct = default)
     {
@@ -77,55 +71,19 @@ public sealed class CommentSubmissionService(
             Nickname = input.Nickname,
             ReplyEmailProtected = input.ReplyEmail is null ? null : replyEmails.Protect(input.ReplyEmail),
             ClientHash = clientHasher.Hash(submission.Client),
+            CheckCodeHash = CheckCodes.Hash(CheckCodes.For(submission.Ticket.SubmissionId)),
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
         }.AboutGoal(goal);
 
-        try
-        {
-            await db.InsertNumberedAsync(
-                comment,
-                numbered =>
-                {
-                    db.SubmissionTokens.Add(new SubmissionToken { Token = submission.Ticket.SubmissionId, CommentId = numbered.Id, CreatedUtc = now });
-                    if (submission.Spend is { } spend)
-                    {
-                        db.SpentChallenges.Add(new SpentChallenge { ChallengeId = spend.ChallengeId, ExpiresUtc = spend.ExpiresUtc });
-                    }
-                },
-                ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Rolled back already; forget the rejected rows before asking the database what won.
-            db.ChangeTracker.Clear();
+        var outcome = await writer.WriteAsync(new CommentWrite(comment, submission.Ticket.SubmissionId, submission.Spend), ct);
 
-            // A unique key said no: the same form was committed first (double submit), or the challenge was spent.
-            if (await FindAsync(submission.Ticket.SubmissionId, ct) is { } earlier)
-            {
-                return earlier;
-            }
-
-            if (submission.Spend is { } spent && await db.SpentChallenges.AnyAsync(s => s.ChallengeId == spent.ChallengeId, ct))
-            {
-                return new SubmissionOutcome.ChallengeReplayed();
-            }
-
-            throw;
-        }
-
-        if (route.Consultation.Notification == NotificationMode.PerComment)
+        // Id is set only when this post stored the comment (not a repeat of an earlier one).
+        if (outcome is SubmissionOutcome.Stored && comment.Id != 0 && route.Consultation.Notification == NotificationMode.PerComment)
         {
             notifications.Enqueue(comment.Id);
         }
 
-        return new SubmissionOutcome.Stored(comment.ReceiptNumber, comment.ConsultationId, comment.GoalDocumentId);
-    }
-
-    /// <summary>A number for a silently discarded bot submission: shaped like the next real ones, never stored.</summary>
-    public async Task<string> FakeReceiptNumberAsync(CancellationToken ct = default)
-    {
-        var latest = await db.Comments.MaxAsync(c => (long?)c.Id, ct) ?? 0;
-        return ReceiptNumbers.For(latest + Random.Shared.Next(1, 4), clock.GetUtcNow().UtcDateTime);
+        return outcome;
     }
 }

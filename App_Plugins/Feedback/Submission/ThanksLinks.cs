@@ -1,42 +1,50 @@
-using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace UedaPublicGoals.Feedback.Submission;
 
-/// <summary>What the thanks page shows: the 受付番号, where the comment landed, the goal it was about.</summary>
-public sealed record ThanksTicket(string ReceiptNumber, int LandedConsultationId, Guid? GoalDocumentId);
+/// <summary>
+/// Everything the thanks page shows, carried by the redirect itself: the 受付番号 and check code,
+/// the consultation the form belongs to and the one the comment landed in, the goal it was about.
+/// The page reads no database, so a comment stored just before the database went away still gets
+/// its confirmation.
+/// </summary>
+public sealed record ThanksTicket(
+    string ReceiptNumber,
+    string CheckCode,
+    string FormSlug,
+    string FormTitle,
+    string LandedSlug,
+    string LandedTitle,
+    Guid? GoalDocumentId)
+{
+    public bool LandedElsewhere => LandedSlug != FormSlug;
+}
 
 /// <summary>
-/// The thanks page's query value, signed: the page needs no database lookup, cannot be used to
-/// enumerate receipts, and looks the same whether the comment was stored or a bot was silently
-/// discarded (a fake number that is never stored).
+/// The thanks page's query value, encrypted and signed with Data Protection (key ring shared by
+/// all nodes): it cannot be used to enumerate receipts or read check codes, and looks the same
+/// whether the comment was stored or a bot was silently discarded (a never-issued number).
 /// </summary>
 public sealed class ThanksLinks(IDataProtectionProvider dataProtection)
 {
-    private readonly IDataProtector protector = dataProtection.CreateProtector("Feedback.Thanks.v1");
+    private readonly IDataProtector protector = dataProtection.CreateProtector("Feedback.Thanks.v2");
 
-    public string Create(ThanksTicket ticket) =>
-        protector.Protect(string.Join('|', ticket.ReceiptNumber, ticket.LandedConsultationId.ToString(CultureInfo.InvariantCulture), ticket.GoalDocumentId?.ToString("N") ?? ""));
+    public string Create(ThanksTicket ticket) => protector.Protect(JsonSerializer.Serialize(ticket));
 
     public ThanksTicket? Read(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > 1000)
+        if (string.IsNullOrEmpty(value) || value.Length > 4000)
         {
             return null;
         }
 
         try
         {
-            var parts = protector.Unprotect(value).Split('|');
-            if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var consultationId))
-            {
-                return null;
-            }
-
-            return new ThanksTicket(parts[0], consultationId, Guid.TryParseExact(parts[2], "N", out var goal) ? goal : null);
+            return JsonSerializer.Deserialize<ThanksTicket>(protector.Unprotect(value));
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or JsonException)
         {
             return null;
         }

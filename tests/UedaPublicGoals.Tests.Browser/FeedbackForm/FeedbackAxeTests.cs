@@ -57,6 +57,19 @@ public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
         await page.Locator("#confirm-form button[type=submit]:not([formaction])").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
         await AssertNoViolationsAsync(page, "the thanks page");
+
+        // 意見の状況, with the number and code the thanks page gave.
+        var receipt = (await page.Locator(".receipt__number").TextContentAsync())!.Trim();
+        var code = (await page.Locator(".receipt__code").TextContentAsync())!.Trim();
+        await page.Locator("main a[href='/iken/jokyo']").First.ClickAsync();
+        await page.WaitForSelectorAsync("#status-form");
+        await AssertNoViolationsAsync(page, "the status page");
+        await page.Locator("#ReceiptNumber").FillAsync(receipt);
+        await page.Locator("#CheckCode").FillAsync(code);
+        await page.Locator("#status-form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync(".status-stage[aria-current=step]");
+        await AssertNoViolationsAsync(page, "the status of the comment");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The status page scrolls sideways at 360 px.");
     }
 
     [Theory]

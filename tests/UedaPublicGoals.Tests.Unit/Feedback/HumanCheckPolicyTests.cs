@@ -31,14 +31,17 @@ public sealed class HumanCheckPolicyTests : IDisposable
             .AddSingleton<RecaptchaVerifier>()
             .BuildServiceProvider();
         var tally = new RejectionTally(db, clock);
-        return (new HumanCheckPolicy(services, options, tally), tally);
+        var hasher = new UedaPublicGoals.Feedback.Privacy.ClientHasher(
+            Microsoft.Extensions.Options.Options.Create(new UedaPublicGoals.Feedback.Privacy.PrivacyOptions { ClientHashSalt = "unit-test-salt" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<UedaPublicGoals.Feedback.Privacy.ClientHasher>.Instance);
+        return (new HumanCheckPolicy(services, options, tally, new ClientAllowance(db, hasher, clock, options)), tally);
     }
 
     [Fact]
     public async Task Off_never_asks_and_On_always_asks_for_the_proof_of_work()
     {
-        Assert.Null(await Create(ProofOfWorkMode.Off).Policy.RequiredVerifierAsync());
-        Assert.IsType<ProofOfWorkVerifier>(await Create(ProofOfWorkMode.On).Policy.RequiredVerifierAsync());
+        Assert.Null(await Create(ProofOfWorkMode.Off).Policy.RequiredVerifierAsync(client: null));
+        Assert.IsType<ProofOfWorkVerifier>(await Create(ProofOfWorkMode.On).Policy.RequiredVerifierAsync(client: null));
     }
 
     [Fact]
@@ -47,21 +50,21 @@ public sealed class HumanCheckPolicyTests : IDisposable
         var (policy, tally) = Create(ProofOfWorkMode.Auto);
         await tally.RecordAsync();
         await tally.RecordAsync();
-        Assert.Null(await policy.RequiredVerifierAsync());
+        Assert.Null(await policy.RequiredVerifierAsync(client: null));
 
         clock.Advance(TimeSpan.FromMinutes(1));
         await tally.RecordAsync();
         Assert.Equal(3, await tally.CountSinceAsync(TimeSpan.FromMinutes(10)));
-        Assert.IsType<ProofOfWorkVerifier>(await policy.RequiredVerifierAsync());
+        Assert.IsType<ProofOfWorkVerifier>(await policy.RequiredVerifierAsync(client: null));
 
         clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Null(await policy.RequiredVerifierAsync());
+        Assert.Null(await policy.RequiredVerifierAsync(client: null));
     }
 
     [Fact]
     public async Task Recaptcha_when_enabled_replaces_the_proof_of_work()
     {
-        Assert.IsType<RecaptchaVerifier>(await Create(ProofOfWorkMode.Off, recaptcha: true).Policy.RequiredVerifierAsync());
+        Assert.IsType<RecaptchaVerifier>(await Create(ProofOfWorkMode.Off, recaptcha: true).Policy.RequiredVerifierAsync(client: null));
     }
 
     [Fact]

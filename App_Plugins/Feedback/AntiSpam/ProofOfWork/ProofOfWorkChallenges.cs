@@ -21,13 +21,14 @@ public sealed class ProofOfWorkChallenges(IDataProtectionProvider dataProtection
     private const string Purpose = "Feedback.ProofOfWork.v1";
     private readonly IDataProtector protector = dataProtection.CreateProtector(Purpose);
 
-    public ProofOfWorkChallenge Issue()
+    /// <param name="extraBits">Added to the configured difficulty (a client past its allowance).</param>
+    public ProofOfWorkChallenge Issue(int extraBits = 0)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var expires = now.AddMinutes(settings.ProofOfWorkChallengeMinutes);
-        var difficulty = Math.Clamp(settings.ProofOfWorkDifficulty, 1, 32);
+        var difficulty = Math.Clamp(settings.ProofOfWorkDifficulty + Math.Max(0, extraBits), 1, 32);
         var payload = string.Join('|', id, Unix(now), Unix(expires), difficulty.ToString(CultureInfo.InvariantCulture));
         return new ProofOfWorkChallenge(protector.Protect(payload), id, difficulty, Truncate(now), Truncate(expires));
     }

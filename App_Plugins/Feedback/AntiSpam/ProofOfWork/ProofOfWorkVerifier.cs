@@ -20,7 +20,10 @@ public sealed class ProofOfWorkVerifier(
     public const string TokenField = "PowToken";
     public const string NonceField = "PowNonce";
 
-    public HumanCheckWidget CreateWidget(HttpContext httpContext) => new(challenges.Issue(), null);
+    /// <summary>Set by <see cref="HumanCheckPolicy"/> for this request when the client is past its allowance.</summary>
+    public int ExtraDifficultyBits { get; set; }
+
+    public HumanCheckWidget CreateWidget(HttpContext httpContext) => new(challenges.Issue(ExtraDifficultyBits), null);
 
     public async Task<HumanCheckResult> VerifyAsync(IFormCollection form, HttpContext httpContext, CancellationToken ct = default)
     {

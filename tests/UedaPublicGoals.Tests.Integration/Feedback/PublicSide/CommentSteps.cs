@@ -1,4 +1,6 @@
 using System.Net;
+using System.Globalization;
+using UedaPublicGoals.Feedback.AntiSpam;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
@@ -41,4 +43,17 @@ public static class CommentSteps
     public static string ReceiptOn(string thanksHtml) =>
         HtmlText.Parse(thanksHtml).QuerySelector(".receipt__number")?.TextContent.Trim()
         ?? throw new InvalidOperationException("No 受付番号 on: " + HtmlText.MainText(thanksHtml));
+
+    /// <summary>What feedback-pow.js does in the browser.</summary>
+    public static string Solve(string token, int difficulty)
+    {
+        for (var nonce = 0; ; nonce++)
+        {
+            var candidate = nonce.ToString(CultureInfo.InvariantCulture);
+            if (ProofOfWorkChallenges.IsSolution(token, candidate, difficulty))
+            {
+                return candidate;
+            }
+        }
+    }
 }

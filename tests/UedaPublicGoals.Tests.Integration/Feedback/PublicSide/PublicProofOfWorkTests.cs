@@ -18,18 +18,6 @@ public sealed class PublicProofOfWorkTests
         },
     };
 
-    /// <summary>What feedback-pow.js does in the browser.</summary>
-    private static string Solve(string token, int difficulty)
-    {
-        for (var nonce = 0; ; nonce++)
-        {
-            if (ProofOfWorkChallenges.IsSolution(token, nonce.ToString(System.Globalization.CultureInfo.InvariantCulture), difficulty))
-            {
-                return nonce.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-    }
-
     [Fact]
     public async Task A_solved_challenge_is_accepted_once_and_a_replay_with_another_form_is_refused()
     {
@@ -39,7 +27,7 @@ public sealed class PublicProofOfWorkTests
         var status = HtmlText.Parse(confirmHtml).QuerySelector("#pow-status")!;
         Assert.Equal("8", status.GetAttribute("data-pow-difficulty"));
         var send = FormSession.ReadForm(confirmHtml, "#confirm-form");
-        send[ProofOfWorkVerifier.NonceField] = Solve(send[ProofOfWorkVerifier.TokenField]!, 8);
+        send[ProofOfWorkVerifier.NonceField] = CommentSteps.Solve(send[ProofOfWorkVerifier.TokenField]!, 8);
 
         var (sent, _) = await session.PostAsync(send);
         Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);

@@ -23,6 +23,19 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Data.ReceiptCounter", b =>
+                {
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FiscalYear");
+
+                    b.ToTable("FeedbackReceiptCounters", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Data.RejectionCounter", b =>
                 {
                     b.Property<DateTime>("MinuteUtc")
@@ -50,6 +63,25 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.HasIndex("ExpiresUtc");
 
                     b.ToTable("FeedbackSpentChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Data.StatusLookupFailure", b =>
+                {
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReceiptNumber", "MinuteUtc");
+
+                    b.HasIndex("MinuteUtc");
+
+                    b.ToTable("FeedbackStatusLookupFailures", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Data.SubmissionToken", b =>
@@ -88,6 +120,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CheckCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("CityResponse")
                         .HasMaxLength(4000)
@@ -158,6 +194,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.Property<int?>("Residence")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ResponseMailedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("integer");
 
@@ -177,6 +216,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.HasIndex("ReceivedUtc");
 
                     b.HasIndex("RoutingRuleId");
+
+                    b.HasIndex("ClientHash", "ReceivedUtc");
 
                     b.HasIndex("ConsultationId", "Status", "ReceivedUtc");
 

@@ -17,6 +17,19 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Data.ReceiptCounter", b =>
+                {
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FiscalYear");
+
+                    b.ToTable("FeedbackReceiptCounters", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Data.RejectionCounter", b =>
                 {
                     b.Property<DateTime>("MinuteUtc")
@@ -44,6 +57,25 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.HasIndex("ExpiresUtc");
 
                     b.ToTable("FeedbackSpentChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Data.StatusLookupFailure", b =>
+                {
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReceiptNumber", "MinuteUtc");
+
+                    b.HasIndex("MinuteUtc");
+
+                    b.ToTable("FeedbackStatusLookupFailures", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Data.SubmissionToken", b =>
@@ -80,6 +112,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CityResponse")
                         .HasMaxLength(4000)
@@ -150,6 +186,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.Property<int?>("Residence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ResponseMailedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RoutingRuleId")
                         .HasColumnType("INTEGER");
 
@@ -169,6 +208,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedUtc");
 
                     b.HasIndex("RoutingRuleId");
+
+                    b.HasIndex("ClientHash", "ReceivedUtc");
 
                     b.HasIndex("ConsultationId", "Status", "ReceivedUtc");
 
