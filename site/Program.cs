@@ -1,4 +1,5 @@
 using UedaPublicGoals.Api;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Redirects;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalDatabase();
+builder.AddAudit();
 builder.AddContent();
 builder.AddPublicSite();
 builder.AddBackoffice();

@@ -1,5 +1,6 @@
 using UedaPublicGoals.Content.Markdown;
 using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.Publishing.Handlers;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 
@@ -46,12 +47,8 @@ public static class ContentExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Sync.CacheInstructionPoller>());
         builder.Services.AddScoped<ContentStore>();
         builder.Services.AddScoped<Seed.ContentSeedImporter>();
-
-        // Order matters: the read model is rebuilt before cached pages are evicted,
-        // so the next request renders from the new snapshot.
-        builder.Services.AddSingleton<IContentPublishedHandler, RebuildReadModelOnPublish>();
-        builder.Services.AddSingleton<IContentPublishedHandler, EvictOutputCacheOnPublish>();
-        builder.Services.AddSingleton<IContentPublishedHandler, Sync.RecordCacheInstructionOnPublish>();
+        builder.Services.AddScoped<PublishUnitOfWork>();
+        builder.Services.AddPublishHandlers();
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using UedaPublicGoals.Api;
 using UedaPublicGoals.Api.Payloads;
-using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Public;
 
@@ -28,7 +27,7 @@ public sealed record LicencePayload(string Name, string Url, string Attribution,
 
 /// <summary>
 /// Holds the open-data files for the current published snapshot. They are generated when
-/// something is published (<see cref="RebuildOpenDataOnPublish"/>), never per request. The
+/// something is published (Content/Publishing/Handlers/RegenerateOpenData), never per request. The
 /// read model is also built at start-up and could in future be rebuilt by another node's
 /// publish, without a notification here; so a request that finds the files older than the
 /// snapshot builds them once, under a lock, and every later request reuses them.
@@ -91,18 +90,5 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
             new OpenDataFile("goals.json", ApiJson.ContentType, json),
             goals.Count,
             rowCount);
-    }
-}
-
-/// <summary>
-/// Regenerates the files right after a publish. Registered after the read model's own
-/// handler (AddOpenData runs after AddContent), so it reads the new snapshot.
-/// </summary>
-public sealed class RebuildOpenDataOnPublish(OpenDataFiles files) : IContentPublishedHandler
-{
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
-    {
-        _ = files.Current;
-        return Task.CompletedTask;
     }
 }

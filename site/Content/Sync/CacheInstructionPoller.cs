@@ -12,27 +12,6 @@ public sealed class NodeIdentity
     public string Id { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 }
 
-/// <summary>
-/// Records every announced change for the other nodes. As a publish handler it covers every
-/// path that changes the public site (editor, scheduler, approvals, recycle bin, structure),
-/// written right after the change commits.
-/// </summary>
-public sealed class RecordCacheInstructionOnPublish(IServiceScopeFactory scopes, NodeIdentity node, TimeProvider clock) : IContentPublishedHandler
-{
-    public async Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
-    {
-        if (notification.FromOtherNode)
-        {
-            return;
-        }
-
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.CacheInstructions.Add(new CacheInstruction { Utc = clock.GetUtcNow().UtcDateTime, DocumentId = notification.DocumentId, OriginNode = node.Id });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
 /// <summary>Bound from "Content:Sync".</summary>
 public sealed class CacheSyncOptions
 {
@@ -44,13 +23,13 @@ public sealed class CacheSyncOptions
 }
 
 /// <summary>
-/// Applies other nodes' cache instructions by replaying the publish notification here, so
-/// every handler (read model, output cache, search index, open data) refreshes exactly as
-/// it does on the node that published.
+/// Applies other nodes' cache instructions (their outbox rows) as one batch per pass through the
+/// same <see cref="PublishDispatcher"/> the publishing node used, so every handler refreshes here
+/// exactly as it did there; and retries this node's own handler work that failed.
 /// </summary>
 public sealed class CacheInstructionPoller(
     IServiceScopeFactory scopes,
-    IEnumerable<IContentPublishedHandler> handlers,
+    PublishDispatcher dispatcher,
     NodeIdentity node,
     IOptions<CacheSyncOptions> options,
     TimeProvider clock,
@@ -75,6 +54,7 @@ public sealed class CacheInstructionPoller(
 
     private async Task<int> PollAsync(CancellationToken ct)
     {
+        await dispatcher.RetryFailedAsync(ct);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (lastSeenId < 0)
@@ -95,14 +75,7 @@ public sealed class CacheInstructionPoller(
 
         lastSeenId = pending[^1].Id;
         var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
-        foreach (var documentId in foreign.Select(i => i.DocumentId).Distinct())
-        {
-            var notification = new ContentPublishedNotification(documentId, Unpublished: false, FromOtherNode: true);
-            foreach (var handler in handlers)
-            {
-                await handler.HandleAsync(notification, ct);
-            }
-        }
+        await dispatcher.DispatchAsync(new PublishBatch(foreign.Select(i => i.DocumentId).Distinct().ToList(), FromOtherNode: true), ct);
 
         if (foreign.Count > 0)
         {

@@ -1,4 +1,4 @@
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Feedback;
 
