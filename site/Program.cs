@@ -41,7 +41,6 @@ else
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseContentRedirects();
-app.UseResponseCompression();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter(); // after routing: the feedback submit endpoint names its policy
@@ -49,6 +48,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();
 app.UseOutputCache();
+
+// Inside the output cache: cached pages are stored compressed (one variant per Accept-Encoding) and
+// served without compressing them again.
+app.UseResponseCompression();
 
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();

@@ -43,6 +43,7 @@ public static class ContentExtensions
         builder.Services.AddSingleton<PublishedContentCache>();
         builder.Services.AddSingleton<Sync.NodeIdentity>();
         builder.Services.Configure<Sync.CacheSyncOptions>(builder.Configuration.GetSection("Content:Sync"));
+        builder.Services.AddSingleton<Sync.OutboxSignal>();
         builder.Services.AddSingleton<Sync.CacheInstructionPoller>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Sync.CacheInstructionPoller>());
         builder.Services.AddScoped<ContentStore>();

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using UedaPublicGoals.Api;
 using UedaPublicGoals.Api.Payloads;
+using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Public;
 
@@ -35,6 +38,10 @@ public sealed record LicencePayload(string Name, string Url, string Attribution,
 public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOptions> site, ILogger<OpenDataFiles> logger)
 {
     private readonly Lock gate = new();
+
+    // Keyed by the parsed content, which the read model keeps while the published version stays the same:
+    // a new version drops the old entry with the old content, so memory follows the site, not the publishes.
+    private readonly ConditionalWeakTable<GoalContent, GoalFragment> fragments = new();
     private volatile OpenDataSnapshot? current;
 
     /// <summary>The files made last, without building any: lets tests see that a publish, not a request, made them.</summary>
@@ -72,18 +79,28 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
         // one (Site:PublicBaseUrl unset) they stay root-relative rather than naming whichever
         // host happened to ask first.
         var origin = site.Value.PublicBaseUrl?.TrimEnd('/') ?? "";
-        var csv = GoalsCsv.Write(published, origin, out var rowCount);
         var goals = published.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToList();
         var mapper = new PayloadMapper(origin);
-        var json = ApiJson.SerializeToUtf8(
-            new GoalsJsonPayload(
-                "上田市 重点目標（公開中のすべての重点目標）",
-                new LicencePayload(OpenDataLicence.Name, OpenDataLicence.Url, OpenDataLicence.Attribution, OpenDataLicence.AttributionWhenEdited),
-                DateTime.SpecifyKind(published.BuiltUtc, DateTimeKind.Utc),
-                goals.Select(mapper.Goal).ToList()),
-            indented: true);
+        var written = 0;
+        var parts = goals.Select(goal =>
+        {
+            var context = FragmentContext(goal, origin);
+            if (fragments.TryGetValue(goal.Content, out var cached) && cached.Context == context)
+            {
+                return cached;
+            }
 
-        logger.LogInformation("Open data generated: {Goals} goals, {Rows} CSV rows.", goals.Count, rowCount);
+            written++;
+            var (rows, rowCount) = GoalsCsv.WriteRows(goal, origin);
+            var fragment = new GoalFragment(context, rows, rowCount, ApiJson.SerializeToUtf8(mapper.Goal(goal), indented: true));
+            fragments.AddOrUpdate(goal.Content, fragment);
+            return fragment;
+        }).ToList();
+
+        var csv = GoalsCsv.Concatenate(parts.Select(p => p.CsvRows));
+        var rowCount = parts.Sum(p => p.CsvRowCount);
+        var json = GoalsJson(published, parts.Select(p => p.Json));
+        logger.LogInformation("Open data generated: {Goals} goals ({Written} written anew), {Rows} CSV rows.", goals.Count, written, rowCount);
         return new OpenDataSnapshot(
             published,
             new OpenDataFile("goals.csv", "text/csv; charset=utf-8; header=present", csv),
@@ -91,4 +108,32 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
             goals.Count,
             rowCount);
     }
+
+    /// <summary>
+    /// goals.json with the goals spliced in from their own indented fragments: the envelope is serialized
+    /// with an empty list, and each fragment is indented two levels deeper (JSON strings hold no raw line
+    /// breaks, so every line break in a fragment is between tokens).
+    /// </summary>
+    private static byte[] GoalsJson(PublishedSite published, IEnumerable<byte[]> goalFragments)
+    {
+        var envelope = Encoding.UTF8.GetString(ApiJson.SerializeToUtf8(
+            new GoalsJsonPayload(
+                "上田市 重点目標（公開中のすべての重点目標）",
+                new LicencePayload(OpenDataLicence.Name, OpenDataLicence.Url, OpenDataLicence.Attribution, OpenDataLicence.AttributionWhenEdited),
+                DateTime.SpecifyKind(published.BuiltUtc, DateTimeKind.Utc),
+                []),
+            indented: true));
+        const string emptyList = "\"goals\": []";
+        var at = envelope.LastIndexOf(emptyList, StringComparison.Ordinal);
+        var goals = goalFragments.Select(f => "    " + Encoding.UTF8.GetString(f).Replace("\n", "\n    ", StringComparison.Ordinal)).ToList();
+        var list = goals.Count == 0 ? "[]" : "[\n" + string.Join(",\n", goals) + "\n  ]";
+        return Encoding.UTF8.GetBytes(string.Concat(envelope.AsSpan(0, at), "\"goals\": ", list, envelope.AsSpan(at + emptyList.Length)));
+    }
+
+    /// <summary>Everything besides the goal's content that its rows and JSON show; a change in any of it rewrites them.</summary>
+    private static string FragmentContext(PublishedGoal goal, string origin) =>
+        string.Join('\n', origin, goal.Url, goal.DocumentId, goal.Version, goal.PublishedUtc.Ticks, goal.Department.Name, goal.Year.Year, goal.Year.Heading);
+
+    /// <summary>One goal's CSV rows and JSON, for one version of its content in one place on the site.</summary>
+    private sealed record GoalFragment(string Context, byte[] CsvRows, int CsvRowCount, byte[] Json);
 }

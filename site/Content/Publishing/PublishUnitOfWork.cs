@@ -11,7 +11,7 @@ namespace UedaPublicGoals.Content.Publishing;
 /// affected document, in ONE SaveChanges, so one transaction. Then it hands the batch to the
 /// <see cref="PublishDispatcher"/>. A node that dies after the commit has still told the others.
 /// </summary>
-public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, PublishDispatcher dispatcher, TimeProvider clock)
+public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, PublishDispatcher dispatcher, OutboxSignal signal, TimeProvider clock)
 {
     /// <exception cref="ContentConflictException">A document changed since it was loaded; nothing was saved.</exception>
     public async Task CommitAsync(IEnumerable<Guid> changedDocuments, CancellationToken ct = default)
@@ -30,7 +30,18 @@ public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, Pub
         db.CacheInstructions.AddRange(batch.DocumentIds.Select(id => new CacheInstruction { Utc = now, DocumentId = id, OriginNode = node.Id }));
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (signal.Enabled && batch.DocumentIds.Count > 0)
+            {
+                // NOTIFY in the same transaction: PostgreSQL delivers it only if the rows commit.
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await db.Database.ExecuteSqlRawAsync(OutboxSignal.NotifySql, ct);
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -30,12 +30,14 @@ public sealed class CacheSyncOptions
 public sealed class CacheInstructionPoller(
     IServiceScopeFactory scopes,
     PublishDispatcher dispatcher,
+    OutboxSignal signal,
     NodeIdentity node,
     IOptions<CacheSyncOptions> options,
     TimeProvider clock,
     ILogger<CacheInstructionPoller> logger) : BackgroundService
 {
     private readonly SemaphoreSlim passLock = new(1, 1);
+    private readonly SemaphoreSlim woken = new(0, 1);
     private long lastSeenId = -1;
 
     /// <summary>One pass; public so tests can run it deterministically. Returns the instructions applied.</summary>
@@ -89,8 +91,11 @@ public sealed class CacheInstructionPoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var listening = signal.Enabled ? signal.ListenAsync(Wake, stoppingToken) : Task.CompletedTask;
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+        Task<bool>? tick = null;
+        Task? notified = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -101,7 +106,39 @@ public sealed class CacheInstructionPoller(
                 // A database hiccup must not stop syncing for good: log and try next tick.
                 logger.LogWarning(ex, "Polling cache instructions failed; retrying.");
             }
+
+            // Whichever comes first: the poll interval, or another node's NOTIFY (PostgreSQL).
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            notified ??= woken.WaitAsync(stoppingToken);
+            try
+            {
+                if (await Task.WhenAny(tick, notified) == tick)
+                {
+                    tick = null;
+                }
+                else
+                {
+                    notified = null;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        await listening;
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            woken.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken: one pass reads every new row.
+        }
     }
 }
