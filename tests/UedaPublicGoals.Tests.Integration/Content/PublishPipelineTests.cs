@@ -109,6 +109,35 @@ public sealed class PublishPipelineTests
     }
 
     [Fact]
+    public async Task A_publish_that_lost_a_race_saves_nothing_neither_the_pointer_nor_the_audit_row_nor_the_outbox_row()
+    {
+        using var portal = new PipelinePortal();
+        var id = EditorPages.GoalId(portal, EditorPages.Koho);
+
+        // One request loads the document; another saves a draft before the first one publishes.
+        using var stale = portal.Services.CreateScope();
+        _ = await stale.ServiceProvider.GetRequiredService<PortalDbContext>().Documents.SingleAsync(d => d.Id == id);
+        await portal.WithStoreAsync(async (store, _) =>
+        {
+            var draft = await store.GetDraftAsync<GoalContent>(id);
+            draft.SpecialNotes.EffectsAndRemainingIssues = "先に保存した人の所見";
+            await store.SaveDraftAsync(id, draft, "first");
+        });
+        var before = await CountsAsync(portal, id);
+
+        var conflict = await Assert.ThrowsAsync<ContentConflictException>(() => stale.ServiceProvider.GetRequiredService<ContentStore>().PublishAsync(id, "second"));
+        Assert.Equal(id, conflict.DocumentId);
+        Assert.Equal(before, await CountsAsync(portal, id));
+        Assert.Equal(1, before.PublishedVersion);
+    }
+
+    private static Task<(int? PublishedVersion, int Outbox, int Audit)> CountsAsync(PortalFactory portal, Guid id) =>
+        InDatabaseAsync(portal, async db => (
+            (await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id)).PublishedVersion,
+            await db.CacheInstructions.CountAsync(i => i.DocumentId == id),
+            await db.AuditEntries.CountAsync(a => a.Target == $"goal:{id}")));
+
+    [Fact]
     public async Task A_structure_change_that_moves_50_documents_is_one_batch_and_one_read_model_update()
     {
         var recorder = new RecordingHandler();
