@@ -92,14 +92,14 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
 
             written++;
             var (rows, rowCount) = GoalsCsv.WriteRows(goal, origin);
-            var fragment = new GoalFragment(context, rows, rowCount, ApiJson.SerializeToUtf8(mapper.Goal(goal), indented: true));
+            var fragment = new GoalFragment(context, rows, rowCount, IndentedForGoalsList(ApiJson.SerializeToUtf8(mapper.Goal(goal), indented: true)));
             fragments.AddOrUpdate(goal.Content, fragment);
             return fragment;
         }).ToList();
 
         var csv = GoalsCsv.Concatenate(parts.Select(p => p.CsvRows));
         var rowCount = parts.Sum(p => p.CsvRowCount);
-        var json = GoalsJson(published, parts.Select(p => p.Json));
+        var json = GoalsJson(published, parts.Select(p => p.Json).ToList());
         logger.LogInformation("Open data generated: {Goals} goals ({Written} written anew), {Rows} CSV rows.", goals.Count, written, rowCount);
         return new OpenDataSnapshot(
             published,
@@ -110,25 +110,41 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
     }
 
     /// <summary>
-    /// goals.json with the goals spliced in from their own indented fragments: the envelope is serialized
-    /// with an empty list, and each fragment is indented two levels deeper (JSON strings hold no raw line
-    /// breaks, so every line break in a fragment is between tokens).
+    /// goals.json with the goals spliced in from their own fragments: the envelope is serialized with an
+    /// empty list, and the fragments (already indented for their place, see <see cref="IndentedForGoalsList"/>)
+    /// are copied in between, so a publish copies bytes for unchanged goals instead of serializing them.
     /// </summary>
-    private static byte[] GoalsJson(PublishedSite published, IEnumerable<byte[]> goalFragments)
+    private static byte[] GoalsJson(PublishedSite published, IReadOnlyList<byte[]> goalFragments)
     {
-        var envelope = Encoding.UTF8.GetString(ApiJson.SerializeToUtf8(
+        var envelope = ApiJson.SerializeToUtf8(
             new GoalsJsonPayload(
                 "上田市 重点目標（公開中のすべての重点目標）",
                 new LicencePayload(OpenDataLicence.Name, OpenDataLicence.Url, OpenDataLicence.Attribution, OpenDataLicence.AttributionWhenEdited),
                 DateTime.SpecifyKind(published.BuiltUtc, DateTimeKind.Utc),
                 []),
-            indented: true));
-        const string emptyList = "\"goals\": []";
-        var at = envelope.LastIndexOf(emptyList, StringComparison.Ordinal);
-        var goals = goalFragments.Select(f => "    " + Encoding.UTF8.GetString(f).Replace("\n", "\n    ", StringComparison.Ordinal)).ToList();
-        var list = goals.Count == 0 ? "[]" : "[\n" + string.Join(",\n", goals) + "\n  ]";
-        return Encoding.UTF8.GetBytes(string.Concat(envelope.AsSpan(0, at), "\"goals\": ", list, envelope.AsSpan(at + emptyList.Length)));
+            indented: true);
+        var emptyList = "\"goals\": []"u8;
+        var at = envelope.AsSpan().LastIndexOf(emptyList);
+        using var json = new MemoryStream(envelope.Length + goalFragments.Sum(f => f.Length + 2));
+        json.Write(envelope.AsSpan(0, at));
+        json.Write("\"goals\": ["u8);
+        for (var i = 0; i < goalFragments.Count; i++)
+        {
+            json.Write(i == 0 ? "\n"u8 : ",\n"u8);
+            json.Write(goalFragments[i]);
+        }
+
+        json.Write(goalFragments.Count == 0 ? "]"u8 : "\n  ]"u8);
+        json.Write(envelope.AsSpan(at + emptyList.Length));
+        return json.ToArray();
     }
+
+    /// <summary>
+    /// A goal's indented JSON moved two levels in, as an element of the "goals" list. JSON strings hold no raw
+    /// line breaks, so every line break in it is between tokens.
+    /// </summary>
+    private static byte[] IndentedForGoalsList(byte[] goalJson) =>
+        Encoding.UTF8.GetBytes("    " + Encoding.UTF8.GetString(goalJson).Replace("\n", "\n    ", StringComparison.Ordinal));
 
     /// <summary>Everything besides the goal's content that its rows and JSON show; a change in any of it rewrites them.</summary>
     private static string FragmentContext(PublishedGoal goal, string origin) =>
