@@ -18,6 +18,7 @@ var seedSource = Path.GetFullPath(args[1]);
 var sizes = args.Skip(2).Select(int.Parse).DefaultIfEmpty(4).ToList();
 var port = Environment.GetEnvironmentVariable("BENCH_PORT") ?? "5101";
 var loadSeconds = double.Parse(Environment.GetEnvironmentVariable("BENCH_LOAD_SECONDS") ?? "5", CultureInfo.InvariantCulture);
+var startLimit = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_START_MINUTES") ?? "30", CultureInfo.InvariantCulture));
 var results = new List<SizeResult>();
 
 foreach (var size in sizes)
@@ -27,7 +28,7 @@ foreach (var size in sizes)
     {
         var seed = SeedGenerator.Write(seedSource, Path.Combine(work, "seed"), size);
         Console.WriteLine($"== {size} goals ({seed.Departments} departments, {seed.Years} fiscal years) ==");
-        results.Add(await Run(publishedSite, work, port, loadSeconds, size));
+        results.Add(await Run(publishedSite, work, port, loadSeconds, startLimit, size));
     }
     finally
     {
@@ -60,7 +61,7 @@ foreach (var r in results)
         $"{r.Publish.AllMs:N0} ms{Ratio(r.Publish.AllMs, baseline.Publish.AllMs)} |"));
 }
 
-static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, int size)
+static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int size)
 {
     const string adminEmail = "bench@example.jp";
     const string adminPassword = "bench-mark no nagai pasuwado";
@@ -94,9 +95,9 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
     {
         while (true)
         {
-            if (server.HasExited || clock.Elapsed > TimeSpan.FromMinutes(10))
+            if (server.HasExited || clock.Elapsed > startLimit)
             {
-                throw new InvalidOperationException("the portal did not start:\n" + log);
+                throw new InvalidOperationException($"the portal did not start within {startLimit.TotalMinutes} min (BENCH_START_MINUTES):\n" + log);
             }
 
             try
