@@ -261,7 +261,9 @@ sealed class Editor(HttpClient client)
         {
             foreach (var i in pending.ToList())
             {
-                if (surfaces[i].Shows(await reader.GetStringAsync(surfaces[i].Path)))
+                // A 503 (search index still being built after start-up) is "not yet", not a failure.
+                using var response = await reader.GetAsync(surfaces[i].Path);
+                if (response.IsSuccessStatusCode && surfaces[i].Shows(await response.Content.ReadAsStringAsync()))
                 {
                     seen[i] = clock.Elapsed.TotalMilliseconds;
                     pending.Remove(i);
