@@ -1,4 +1,5 @@
 using UedaPublicGoals.Api;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Redirects;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalDatabase();
+builder.AddAudit();
 builder.AddContent();
 builder.AddPublicSite();
 builder.AddBackoffice();
@@ -40,7 +42,6 @@ else
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseContentRedirects();
-app.UseResponseCompression();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter(); // after routing: the feedback submit endpoint names its policy
@@ -48,6 +49,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();
 app.UseOutputCache();
+
+// Inside the output cache: cached pages are stored compressed (one variant per Accept-Encoding) and
+// served without compressing them again.
+app.UseResponseCompression();
 
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using UedaPublicGoals.Backoffice.Accounts;
-using UedaPublicGoals.Backoffice.Audit;
 using UedaPublicGoals.Backoffice.Editing;
 using UedaPublicGoals.Infrastructure.Database;
 
@@ -18,8 +17,6 @@ public static class BackofficeExtensions
         var services = builder.Services;
         services.AddSettings<BackofficeOptions>(BackofficeOptions.Section);
         services.AddHttpContextAccessor();
-        services.AddSingleton<AuditClientHasher>();
-        services.AddScoped<AuditLog>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<ContentTree.ContentTreeQuery>();
         services.AddScoped<History.DocumentEditAccess>();
@@ -91,8 +88,14 @@ public static class BackofficeExtensions
 
         services.AddAuthorization(BackofficePolicies.Add);
 
-        // Every unsafe request (POST, PUT, DELETE) needs a valid antiforgery token: 400 otherwise.
-        services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.Configure<MvcOptions>(o =>
+        {
+            // Every unsafe request (POST, PUT, DELETE) needs a valid antiforgery token: 400 otherwise.
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+            // A save that lost a race answers with a Japanese notice, never a 500.
+            o.Filters.Add<ContentConflictNotice>();
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ueda.af";

@@ -1,5 +1,6 @@
 using UedaPublicGoals.Content.Markdown;
 using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.Publishing.Handlers;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 
@@ -15,16 +16,13 @@ public static class ContentExtensions
         builder.Services.AddSingleton<PublishedContentCache>();
         builder.Services.AddSingleton<Sync.NodeIdentity>();
         builder.Services.AddSettings<Sync.CacheSyncOptions>("Content:Sync");
+        builder.Services.AddSingleton<Sync.OutboxSignal>();
         builder.Services.AddSingleton<Sync.CacheInstructionPoller>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Sync.CacheInstructionPoller>());
         builder.Services.AddScoped<ContentStore>();
         builder.Services.AddScoped<Seed.ContentSeedImporter>();
-
-        // Order matters: the read model is rebuilt before cached pages are evicted,
-        // so the next request renders from the new snapshot.
-        builder.Services.AddSingleton<IContentPublishedHandler, RebuildReadModelOnPublish>();
-        builder.Services.AddSingleton<IContentPublishedHandler, EvictOutputCacheOnPublish>();
-        builder.Services.AddSingleton<IContentPublishedHandler, Sync.RecordCacheInstructionOnPublish>();
+        builder.Services.AddScoped<PublishUnitOfWork>();
+        builder.Services.AddPublishHandlers();
         return builder;
     }
 }

@@ -73,32 +73,62 @@ public static class GoalsCsv
         InjectionEscape = '\'',
     };
 
+    private static readonly CsvWriterOptions RowOptions = new()
+    {
+        NewLine = Options.NewLine,
+        WriteByteOrderMark = false,
+        Injection = Options.Injection,
+        InjectionEscape = Options.InjectionEscape,
+    };
+
     // Raw HTML stays literal text, as the site shows it (MarkdownRenderer disables it too).
     private static readonly MarkdownPipeline PlainTextPipeline = new MarkdownPipelineBuilder().DisableHtml().UseListExtras().Build();
 
     /// <summary>Builds the file. <paramref name="origin"/> prefixes goal URLs ("" keeps them root-relative).</summary>
     public static byte[] Write(PublishedSite site, string origin, out int rowCount)
     {
-        rowCount = 0;
+        var goals = site.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToList();
+        var rows = goals.Select(goal => WriteRows(goal, origin)).ToList();
+        rowCount = rows.Sum(r => r.RowCount);
+        return Concatenate(rows.Select(r => r.Bytes));
+    }
+
+    /// <summary>The file from each goal's rows (see <see cref="WriteRows"/>), in order: BOM and header first.</summary>
+    public static byte[] Concatenate(IEnumerable<byte[]> goalRows)
+    {
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
             csv.WriteHeader(Header.ToArray());
-            foreach (var goal in site.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals))
+        }
+
+        foreach (var rows in goalRows)
+        {
+            buffer.Write(rows);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>One goal's rows (no BOM, no header): a publish rewrites only the changed goals' rows.</summary>
+    public static (byte[] Bytes, int RowCount) WriteRows(PublishedGoal goal, string origin)
+    {
+        var rowCount = 0;
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, RowOptions, leaveOpen: true))
+        {
+            foreach (var initiative in goal.Content.Initiatives.OrderBy(i => i.Number))
             {
-                foreach (var initiative in goal.Content.Initiatives.OrderBy(i => i.Number))
+                var measures = initiative.Measures.OrderBy(m => m.Number).Select(m => (Measure?)m).ToList();
+                foreach (var measure in measures.Count == 0 ? [null] : measures)
                 {
-                    var measures = initiative.Measures.OrderBy(m => m.Number).Select(m => (Measure?)m).ToList();
-                    foreach (var measure in measures.Count == 0 ? [null] : measures)
-                    {
-                        WriteRecord(csv, Row(goal, initiative, measure, origin));
-                        rowCount++;
-                    }
+                    WriteRecord(csv, Row(goal, initiative, measure, origin));
+                    rowCount++;
                 }
             }
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), rowCount);
     }
 
     private static object[] Row(PublishedGoal goal, Initiative initiative, Measure? measure, string origin)

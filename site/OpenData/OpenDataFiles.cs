@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using UedaPublicGoals.Api;
 using UedaPublicGoals.Api.Payloads;
-using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Public;
 
@@ -28,7 +30,7 @@ public sealed record LicencePayload(string Name, string Url, string Attribution,
 
 /// <summary>
 /// Holds the open-data files for the current published snapshot. They are generated when
-/// something is published (<see cref="RebuildOpenDataOnPublish"/>), never per request. The
+/// something is published (Content/Publishing/Handlers/RegenerateOpenData), never per request. The
 /// read model is also built at start-up and could in future be rebuilt by another node's
 /// publish, without a notification here; so a request that finds the files older than the
 /// snapshot builds them once, under a lock, and every later request reuses them.
@@ -36,6 +38,10 @@ public sealed record LicencePayload(string Name, string Url, string Attribution,
 public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOptions> site, ILogger<OpenDataFiles> logger)
 {
     private readonly Lock gate = new();
+
+    // Keyed by the parsed content, which the read model keeps while the published version stays the same:
+    // a new version drops the old entry with the old content, so memory follows the site, not the publishes.
+    private readonly ConditionalWeakTable<GoalContent, GoalFragment> fragments = new();
     private volatile OpenDataSnapshot? current;
 
     /// <summary>The files made last, without building any: lets tests see that a publish, not a request, made them.</summary>
@@ -73,18 +79,28 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
         // one (Site:PublicBaseUrl unset) they stay root-relative rather than naming whichever
         // host happened to ask first.
         var origin = site.Value.PublicBaseUrl?.TrimEnd('/') ?? "";
-        var csv = GoalsCsv.Write(published, origin, out var rowCount);
         var goals = published.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToList();
         var mapper = new PayloadMapper(origin);
-        var json = ApiJson.SerializeToUtf8(
-            new GoalsJsonPayload(
-                "上田市 重点目標（公開中のすべての重点目標）",
-                new LicencePayload(OpenDataLicence.Name, OpenDataLicence.Url, OpenDataLicence.Attribution, OpenDataLicence.AttributionWhenEdited),
-                DateTime.SpecifyKind(published.BuiltUtc, DateTimeKind.Utc),
-                goals.Select(mapper.Goal).ToList()),
-            indented: true);
+        var written = 0;
+        var parts = goals.Select(goal =>
+        {
+            var context = FragmentContext(goal, origin);
+            if (fragments.TryGetValue(goal.Content, out var cached) && cached.Context == context)
+            {
+                return cached;
+            }
 
-        logger.LogInformation("Open data generated: {Goals} goals, {Rows} CSV rows.", goals.Count, rowCount);
+            written++;
+            var (rows, rowCount) = GoalsCsv.WriteRows(goal, origin);
+            var fragment = new GoalFragment(context, rows, rowCount, IndentedForGoalsList(ApiJson.SerializeToUtf8(mapper.Goal(goal), indented: true)));
+            fragments.AddOrUpdate(goal.Content, fragment);
+            return fragment;
+        }).ToList();
+
+        var csv = GoalsCsv.Concatenate(parts.Select(p => p.CsvRows));
+        var rowCount = parts.Sum(p => p.CsvRowCount);
+        var json = GoalsJson(published, parts.Select(p => p.Json).ToList());
+        logger.LogInformation("Open data generated: {Goals} goals ({Written} written anew), {Rows} CSV rows.", goals.Count, written, rowCount);
         return new OpenDataSnapshot(
             published,
             new OpenDataFile("goals.csv", "text/csv; charset=utf-8; header=present", csv),
@@ -92,17 +108,48 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
             goals.Count,
             rowCount);
     }
-}
 
-/// <summary>
-/// Regenerates the files right after a publish. Registered after the read model's own
-/// handler (AddOpenData runs after AddContent), so it reads the new snapshot.
-/// </summary>
-public sealed class RebuildOpenDataOnPublish(OpenDataFiles files) : IContentPublishedHandler
-{
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    /// <summary>
+    /// goals.json with the goals spliced in from their own fragments: the envelope is serialized with an
+    /// empty list, and the fragments (already indented for their place, see <see cref="IndentedForGoalsList"/>)
+    /// are copied in between, so a publish copies bytes for unchanged goals instead of serializing them.
+    /// </summary>
+    private static byte[] GoalsJson(PublishedSite published, IReadOnlyList<byte[]> goalFragments)
     {
-        _ = files.Current;
-        return Task.CompletedTask;
+        var envelope = ApiJson.SerializeToUtf8(
+            new GoalsJsonPayload(
+                "上田市 重点目標（公開中のすべての重点目標）",
+                new LicencePayload(OpenDataLicence.Name, OpenDataLicence.Url, OpenDataLicence.Attribution, OpenDataLicence.AttributionWhenEdited),
+                DateTime.SpecifyKind(published.BuiltUtc, DateTimeKind.Utc),
+                []),
+            indented: true);
+        var emptyList = "\"goals\": []"u8;
+        var at = envelope.AsSpan().LastIndexOf(emptyList);
+        using var json = new MemoryStream(envelope.Length + goalFragments.Sum(f => f.Length + 2));
+        json.Write(envelope.AsSpan(0, at));
+        json.Write("\"goals\": ["u8);
+        for (var i = 0; i < goalFragments.Count; i++)
+        {
+            json.Write(i == 0 ? "\n"u8 : ",\n"u8);
+            json.Write(goalFragments[i]);
+        }
+
+        json.Write(goalFragments.Count == 0 ? "]"u8 : "\n  ]"u8);
+        json.Write(envelope.AsSpan(at + emptyList.Length));
+        return json.ToArray();
     }
+
+    /// <summary>
+    /// A goal's indented JSON moved two levels in, as an element of the "goals" list. JSON strings hold no raw
+    /// line breaks, so every line break in it is between tokens.
+    /// </summary>
+    private static byte[] IndentedForGoalsList(byte[] goalJson) =>
+        Encoding.UTF8.GetBytes("    " + Encoding.UTF8.GetString(goalJson).Replace("\n", "\n    ", StringComparison.Ordinal));
+
+    /// <summary>Everything besides the goal's content that its rows and JSON show; a change in any of it rewrites them.</summary>
+    private static string FragmentContext(PublishedGoal goal, string origin) =>
+        string.Join('\n', origin, goal.Url, goal.DocumentId, goal.Version, goal.PublishedUtc.Ticks, goal.Department.Name, goal.Year.Year, goal.Year.Heading);
+
+    /// <summary>One goal's CSV rows and JSON, for one version of its content in one place on the site.</summary>
+    private sealed record GoalFragment(string Context, byte[] CsvRows, int CsvRowCount, byte[] Json);
 }

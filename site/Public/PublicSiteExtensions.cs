@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace UedaPublicGoals.Public;
 
@@ -33,8 +34,9 @@ public static class PublicSiteExtensions
         builder.Services.AddOutputCache(o =>
         {
             // Anonymous GETs of published pages only. Tags are added per document by the
-            // controllers, so a publish evicts exactly the pages it changes.
-            o.AddPolicy(PublishedPagePolicy, b => b.Expire(TimeSpan.FromHours(1)).SetVaryByHost(true));
+            // controllers, so a publish evicts exactly the pages it changes. Compression runs inside
+            // the cache, so the stored bytes differ by Accept-Encoding.
+            o.AddPolicy(PublishedPagePolicy, b => b.Expire(TimeSpan.FromHours(1)).SetVaryByHost(true).SetVaryByHeader(HeaderNames.AcceptEncoding));
         });
 
         builder.Services.AddResponseCompression(o =>

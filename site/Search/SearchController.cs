@@ -54,9 +54,7 @@ public sealed class SearchController(SiteSearch search, IOptions<SearchOptions> 
             return [];
         }
 
-        return options.Value.ExampleQueries
-            .Where(example => search.Search(new SearchRequest(example, Take: 1)) is { Status: SearchStatus.Searched, Results.Total: > 0 })
-            .ToList();
+        return search.ExamplesWithResults(options.Value.ExampleQueries);
     }
 }
 

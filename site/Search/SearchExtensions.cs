@@ -1,4 +1,3 @@
-using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Search.Indexing;
 
 namespace UedaPublicGoals.Search;
@@ -15,8 +14,8 @@ public static class SearchExtensions
 
     /// <summary>
     /// Japanese full-text search: the external (published) and internal (drafts) Lucene
-    /// indexes, their background writer, /search and /api/v1/search. Call after AddContent,
-    /// so the index is updated after the read model on publish.
+    /// indexes, their background writer, /search and /api/v1/search. Publishing updates it
+    /// through Content/Publishing/Handlers/UpdateSearchIndex.
     /// </summary>
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
@@ -25,7 +24,6 @@ public static class SearchExtensions
         builder.Services.AddSingleton<ISearchDocumentSource, ContentSearchSource>();
         builder.Services.AddSingleton<SearchIndexer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SearchIndexer>());
-        builder.Services.AddSingleton<IContentPublishedHandler, UpdateSearchIndexOnPublish>();
         builder.Services.AddSingleton<SiteSearch>();
         builder.Services.AddSingleton<StaffSearch>();
         return builder;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Index;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Search.Indexing;
 using UedaPublicGoals.Search.Querying;
@@ -45,6 +46,8 @@ public sealed record SearchFilterOption(string Value, string Label);
 /// </summary>
 public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cache)
 {
+    private volatile ExampleHits? exampleHits;
+
     public const string UnavailableMessage = "検索は一時的に利用できません（索引を再構築中です）。しばらくしてから、もう一度お試しください。";
 
     public IReadOnlyList<SearchFilterOption> Departments() =>
@@ -119,5 +122,35 @@ public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cach
             new(SearchStatus.Invalid, request, terms) { Problem = new SearchProblem(code, message) };
     }
 
+    /// <summary>
+    /// The example searches that find something in the published index as it is now. Counted once per
+    /// index commit (a publish, a rebuild), not on every empty or no-results page.
+    /// </summary>
+    public IReadOnlyList<string> ExamplesWithResults(IReadOnlyList<string> examples)
+    {
+        long indexVersion;
+        try
+        {
+            indexVersion = indexer.External.Search(searcher => ((DirectoryReader)searcher.IndexReader).Version);
+        }
+        catch (SearchUnavailableException)
+        {
+            return [];
+        }
+
+        var cached = exampleHits;
+        if (cached is not null && cached.IndexVersion == indexVersion && ReferenceEquals(cached.Examples, examples))
+        {
+            return cached.Found;
+        }
+
+        var found = examples.Where(example => Search(new SearchRequest(example, Take: 1)) is { Status: SearchStatus.Searched, Results.Total: > 0 }).ToList();
+        exampleHits = new ExampleHits(indexVersion, examples, found);
+        return found;
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>The examples that found something at one version of the published index.</summary>
+internal sealed record ExampleHits(long IndexVersion, IReadOnlyList<string> Examples, IReadOnlyList<string> Found);

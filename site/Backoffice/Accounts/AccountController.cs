@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 
 namespace UedaPublicGoals.Backoffice.Accounts;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 
 namespace UedaPublicGoals.Backoffice.Accounts;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
@@ -111,9 +111,8 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
             // nothing is published.
             await store.PublishAsync(document.Id, user, ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (ContentConflictException)
         {
-            db.ChangeTracker.Clear();
             return ApprovalOutcome.DraftMovedOn;
         }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Infrastructure.Database;
 

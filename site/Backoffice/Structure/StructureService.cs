@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Redirects;
@@ -28,10 +28,10 @@ public enum MoveDirection
 /// <summary>
 /// Departments and fiscal years (create, rename, re-slug, reorder) and the order of goals
 /// and pages. Public URLs that a slug change moves keep working through redirects, and
-/// every change the public site shows is announced like a publish, so pages and the
-/// output cache follow at once.
+/// every change the public site shows commits like a publish (one transaction with its
+/// audit and outbox rows) and is announced as ONE batch, however many documents it moves.
 /// </summary>
-public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock, ReservedPathSegments reservedSegments)
+public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitOfWork, AuditLog audit, TimeProvider clock, ReservedPathSegments reservedSegments)
 {
     private const int SortStep = 10;
 
@@ -110,8 +110,7 @@ public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPub
         }
 
         Audit(user, AuditActions.StructureChange, ContentStore.DepartmentTarget(id), Describe("部局", oldName, department.Name, oldSlug, slug));
-        await db.SaveChangesAsync(ct);
-        await AnnounceAsync(await PublishedDocumentsAsync(yearIds, ct), ct);
+        await unitOfWork.CommitAsync(await PublishedDocumentsAsync(yearIds, ct), ct);
         return [];
     }
 
@@ -162,8 +161,7 @@ public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPub
 
         var detail = Describe("年度", oldHeading, year.Heading, oldSlug, slug) + (oldYear != year.Year ? $"、年度 {oldYear}→{year.Year}" : "");
         Audit(user, AuditActions.StructureChange, ContentStore.FiscalYearTarget(id), $"{department.Name}：{detail}");
-        await db.SaveChangesAsync(ct);
-        await AnnounceAsync(await PublishedDocumentsAsync(db.FiscalYears.Where(y => y.Id == id).Select(y => y.Id), ct), ct);
+        await unitOfWork.CommitAsync(await PublishedDocumentsAsync(db.FiscalYears.Where(y => y.Id == id).Select(y => y.Id), ct), ct);
         return [];
     }
 
@@ -178,11 +176,10 @@ public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPub
         }
 
         Audit(user, AuditActions.ContentMove, ContentStore.DepartmentTarget(id), $"部局「{moved.Name}」を{(direction == MoveDirection.Up ? "上" : "下")}へ移動（{siblings.IndexOf(moved) + 1}番目）");
-        await db.SaveChangesAsync(ct);
 
         // The home page lists departments in this order; any published goal's announcement evicts the listings.
         var anyPublished = await PublishedDocumentsAsync(db.FiscalYears.Where(y => y.DepartmentId == id && y.DeletedUtc == null).Select(y => y.Id), ct);
-        await AnnounceAsync(anyPublished.Take(1), ct);
+        await unitOfWork.CommitAsync(anyPublished.Take(1), ct);
         return true;
     }
 
@@ -203,14 +200,12 @@ public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPub
 
         var title = await db.Versions.Where(v => v.DocumentId == id && v.Number == document.DraftVersion).Select(v => v.Title).SingleAsync(ct);
         Audit(user, AuditActions.ContentMove, ContentStore.DocumentTarget(document.Kind, id), $"「{title}」を{(direction == MoveDirection.Up ? "上" : "下")}へ移動（{siblings.IndexOf(document) + 1}番目）");
-        await db.SaveChangesAsync(ct);
 
         // Goals are listed publicly by their 優先順位, so their order here is the backoffice's only.
         // Pages are listed in this order in the footer of every public page: all of them must refresh.
-        if (document.Kind == DocumentKind.Page)
-        {
-            await AnnounceAsync(await db.Documents.Where(d => d.DeletedUtc == null && d.PublishedVersion != null).Select(d => d.Id).ToListAsync(ct), ct);
-        }
+        await unitOfWork.CommitAsync(
+            document.Kind == DocumentKind.Page ? await db.Documents.Where(d => d.DeletedUtc == null && d.PublishedVersion != null).Select(d => d.Id).ToListAsync(ct) : [],
+            ct);
 
         return true;
     }
@@ -333,17 +328,5 @@ public sealed class StructureService(PortalDbContext db, IEnumerable<IContentPub
             .Select(d => d.Id)
             .ToListAsync(ct);
 
-    private async Task AnnounceAsync(IEnumerable<Guid> documentIds, CancellationToken ct)
-    {
-        foreach (var id in documentIds)
-        {
-            foreach (var handler in publishedHandlers)
-            {
-                await handler.HandleAsync(new ContentPublishedNotification(id, Unpublished: false), ct);
-            }
-        }
-    }
-
-    private void Audit(string user, string action, string target, string detail) =>
-        db.AuditEntries.Add(new AuditEntry { Utc = clock.GetUtcNow().UtcDateTime, Actor = user, Action = action, Target = target, Detail = detail });
+    private void Audit(string user, string action, string target, string detail) => audit.Add(action, target, detail, actor: user);
 }

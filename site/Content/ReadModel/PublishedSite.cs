@@ -11,6 +11,7 @@ public sealed class PublishedSite
     private readonly Dictionary<string, PublishedDepartment> departmentsBySlug;
     private readonly Dictionary<string, PublishedPage> pagesBySlug;
     private readonly Dictionary<Guid, PublishedGoal> goalsById;
+    private readonly Dictionary<Guid, PublishedPage> pagesById;
 
     public PublishedSite(IReadOnlyList<PublishedDepartment> departments, IReadOnlyList<PublishedPage> pages, DateTime builtUtc)
     {
@@ -20,6 +21,7 @@ public sealed class PublishedSite
         departmentsBySlug = departments.ToDictionary(d => d.Slug, StringComparer.Ordinal);
         pagesBySlug = pages.ToDictionary(p => p.Slug, StringComparer.Ordinal);
         goalsById = departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToDictionary(g => g.DocumentId);
+        pagesById = pages.ToDictionary(p => p.DocumentId);
     }
 
     public static PublishedSite Empty { get; } = new([], [], DateTime.MinValue);
@@ -33,11 +35,15 @@ public sealed class PublishedSite
 
     public IEnumerable<PublishedGoal> AllGoals => goalsById.Values;
 
+    public int GoalCount => goalsById.Count;
+
     public PublishedDepartment? FindDepartment(string slug) => departmentsBySlug.GetValueOrDefault(slug);
 
     public PublishedPage? FindPage(string slug) => pagesBySlug.GetValueOrDefault(slug);
 
     public PublishedGoal? FindGoal(Guid documentId) => goalsById.GetValueOrDefault(documentId);
+
+    public PublishedPage? FindPage(Guid documentId) => pagesById.GetValueOrDefault(documentId);
 }
 
 public sealed class PublishedDepartment(string slug, string name)

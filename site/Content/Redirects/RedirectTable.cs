@@ -53,19 +53,11 @@ public sealed class RedirectTable(IServiceScopeFactory scopes, ILogger<RedirectT
     }
 }
 
-/// <summary>A publish may have moved a URL (slug change): reload the table with the committed redirects.</summary>
-public sealed class RebuildRedirectsOnPublish(RedirectTable table) : IContentPublishedHandler
-{
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
-        table.RebuildAsync(cancellationToken);
-}
-
 public static class ContentRedirectsExtensions
 {
     public static WebApplicationBuilder AddContentRedirects(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RedirectTable>();
-        builder.Services.AddSingleton<IContentPublishedHandler, RebuildRedirectsOnPublish>();
         return builder;
     }
 

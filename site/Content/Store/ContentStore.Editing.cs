@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
-using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Redirects;
 
 namespace UedaPublicGoals.Content.Store;
@@ -28,7 +27,7 @@ public sealed partial class ContentStore
     {
         var document = await AddDocumentAsync(kind, fiscalYearId, placement.Slug, placement.SortOrder, content, user, publish: false, ct);
         Audit(user, AuditActions.ContentCreate, document, $"「{TitleOf(content)}」を作成（未公開）");
-        await CommitEditAsync(document, slugChanged: true, ct);
+        await CommitEditAsync(document, slugChanged: true, changedOnSite: [], ct);
         return document;
     }
 
@@ -40,9 +39,9 @@ public sealed partial class ContentStore
     public async Task<EditOutcome> SaveEditAsync(Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, CancellationToken ct = default)
     {
         var (document, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, publishing: false, ct);
-        if (outcome.SortOrderChanged && document.PublishedVersion is not null)
+        if (!outcome.NothingChanged)
         {
-            await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: false), ct);
+            await CommitEditAsync(document, outcome.SlugChanged, outcome.SortOrderChanged && document.PublishedVersion is not null ? [documentId] : [], ct);
         }
 
         return outcome;
@@ -54,11 +53,12 @@ public sealed partial class ContentStore
     /// </summary>
     public async Task<EditOutcome> PublishEditAsync(Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, CancellationToken ct = default)
     {
-        var (_, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, publishing: true, ct);
+        var (document, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, publishing: true, ct);
 
-        // Through the one publishing path, so the read model, the output cache and the
-        // redirect table all hear about it.
-        await PublishAsync(documentId, user, ct);
+        // The new version, the slug, the redirect, the pointer move, their audit rows and the outbox
+        // rows commit together: no other save can come between saving and publishing.
+        MovePublishedPointer(document, user);
+        await CommitEditAsync(document, outcome.SlugChanged, [documentId], ct);
         return outcome;
     }
 
@@ -124,20 +124,15 @@ public sealed partial class ContentStore
             Audit(user, AuditActions.ContentSave, document, $"第{version.Number}版を下書き保存");
         }
 
-        await CommitEditAsync(document, slugChanged, ct);
         return (document, new EditOutcome(document.DraftVersion, contentChanged, slugChanged, sortOrderChanged));
     }
 
-    private async Task CommitEditAsync(ContentDocument document, bool slugChanged, CancellationToken ct)
+    /// <summary>Commits the queued edit, with <paramref name="changedOnSite"/> announced, as one unit of work.</summary>
+    private async Task CommitEditAsync(ContentDocument document, bool slugChanged, IReadOnlyList<Guid> changedOnSite, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            throw new ContentConflictException(document.Id);
+            await unitOfWork.CommitAsync(changedOnSite, ct);
         }
         catch (DbUpdateException) when (slugChanged)
         {

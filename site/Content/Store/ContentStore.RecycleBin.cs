@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
-using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Audit;
 
 namespace UedaPublicGoals.Content.Store;
 
@@ -14,9 +13,8 @@ public sealed record RecycleBinPurge(int Departments, int FiscalYears, int Docum
 /// The recycle bin for departments, fiscal years, goals and pages. Deleting only sets
 /// DeletedUtc, so a restore puts the thing back exactly where it was; anything under a
 /// deleted department or year is off the public site with it (the read model skips the
-/// whole branch). Audit entries commit in the same SaveChanges as the change, and every
-/// published document that appears or disappears is announced, so the public site and
-/// its output cache change at once.
+/// whole branch). Audit entries and outbox rows commit in the same SaveChanges as the change,
+/// and the published documents that appear or disappear are announced as one batch.
 /// </summary>
 public sealed partial class ContentStore
 {
@@ -39,11 +37,7 @@ public sealed partial class ContentStore
         // An editor still holding the document open must not save over a deleted one unnoticed.
         document.ConcurrencyStamp = Guid.NewGuid();
         Audit(user, AuditActions.ContentDelete, document, "ごみ箱へ移動");
-        await db.SaveChangesAsync(ct);
-        if (document.PublishedVersion is not null)
-        {
-            await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: true), ct);
-        }
+        await unitOfWork.CommitAsync(document.PublishedVersion is null ? [] : [documentId], ct);
     }
 
     /// <exception cref="RecycleBinException">The goal's fiscal year or department is itself in the recycle bin.</exception>
@@ -72,11 +66,7 @@ public sealed partial class ContentStore
         document.DeletedUtc = null;
         document.ConcurrencyStamp = Guid.NewGuid();
         Audit(user, AuditActions.ContentRestore, document, "ごみ箱から元の場所へ戻す");
-        await db.SaveChangesAsync(ct);
-        if (document.PublishedVersion is not null)
-        {
-            await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: false), ct);
-        }
+        await unitOfWork.CommitAsync(document.PublishedVersion is null ? [] : [documentId], ct);
     }
 
     public async Task MoveDepartmentToRecycleBinAsync(int departmentId, string user, CancellationToken ct = default)
@@ -90,8 +80,7 @@ public sealed partial class ContentStore
         var affected = await VisiblePublishedDocumentsAsync(db.FiscalYears.Where(y => y.DepartmentId == departmentId && y.DeletedUtc == null).Select(y => y.Id), ct);
         department.DeletedUtc = clock.GetUtcNow().UtcDateTime;
         AuditStructure(user, AuditActions.ContentDelete, DepartmentTarget(departmentId), $"部局「{department.Name}」をごみ箱へ移動");
-        await db.SaveChangesAsync(ct);
-        await AnnounceAllAsync(affected, unpublished: true, ct);
+        await unitOfWork.CommitAsync(affected, ct);
     }
 
     public async Task RestoreDepartmentAsync(int departmentId, string user, CancellationToken ct = default)
@@ -102,11 +91,11 @@ public sealed partial class ContentStore
             return;
         }
 
+        // The documents the restore brings back do not depend on the department's own flag.
+        var affected = await VisiblePublishedDocumentsAsync(db.FiscalYears.Where(y => y.DepartmentId == departmentId && y.DeletedUtc == null).Select(y => y.Id), ct);
         department.DeletedUtc = null;
         AuditStructure(user, AuditActions.ContentRestore, DepartmentTarget(departmentId), $"部局「{department.Name}」を元に戻す");
-        await db.SaveChangesAsync(ct);
-        var affected = await VisiblePublishedDocumentsAsync(db.FiscalYears.Where(y => y.DepartmentId == departmentId && y.DeletedUtc == null).Select(y => y.Id), ct);
-        await AnnounceAllAsync(affected, unpublished: false, ct);
+        await unitOfWork.CommitAsync(affected, ct);
     }
 
     public async Task MoveFiscalYearToRecycleBinAsync(int fiscalYearId, string user, CancellationToken ct = default)
@@ -120,8 +109,7 @@ public sealed partial class ContentStore
         var affected = year.Department!.DeletedUtc is null ? await VisiblePublishedDocumentsAsync(db.FiscalYears.Where(y => y.Id == fiscalYearId).Select(y => y.Id), ct) : [];
         year.DeletedUtc = clock.GetUtcNow().UtcDateTime;
         AuditStructure(user, AuditActions.ContentDelete, FiscalYearTarget(fiscalYearId), $"「{year.Department.Name} {year.Heading}」をごみ箱へ移動");
-        await db.SaveChangesAsync(ct);
-        await AnnounceAllAsync(affected, unpublished: true, ct);
+        await unitOfWork.CommitAsync(affected, ct);
     }
 
     /// <exception cref="RecycleBinException">The year's department is in the recycle bin.</exception>
@@ -138,10 +126,10 @@ public sealed partial class ContentStore
             throw new RecycleBinException($"元の場所の部局「{year.Department.Name}」がごみ箱にあります。先に部局を元に戻してください。");
         }
 
+        var affected = await VisiblePublishedDocumentsAsync(db.FiscalYears.Where(y => y.Id == fiscalYearId).Select(y => y.Id), ct);
         year.DeletedUtc = null;
         AuditStructure(user, AuditActions.ContentRestore, FiscalYearTarget(fiscalYearId), $"「{year.Department.Name} {year.Heading}」を元に戻す");
-        await db.SaveChangesAsync(ct);
-        await AnnounceAllAsync(await VisiblePublishedDocumentsAsync(db.FiscalYears.Where(y => y.Id == fiscalYearId).Select(y => y.Id), ct), unpublished: false, ct);
+        await unitOfWork.CommitAsync(affected, ct);
     }
 
     /// <summary>
@@ -198,21 +186,6 @@ public sealed partial class ContentStore
             .Select(d => d.Id)
             .ToListAsync(ct);
 
-    private async Task AnnounceAllAsync(IEnumerable<Guid> documentIds, bool unpublished, CancellationToken ct)
-    {
-        foreach (var id in documentIds)
-        {
-            await AnnounceAsync(new ContentPublishedNotification(id, unpublished), ct);
-        }
-    }
-
     private void AuditStructure(string user, string action, string target, string detail) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Utc = clock.GetUtcNow().UtcDateTime,
-            Actor = user,
-            Action = action,
-            Target = target,
-            Detail = detail,
-        });
+        audit.Add(action, target, detail, actor: user);
 }

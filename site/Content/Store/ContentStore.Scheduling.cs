@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Public;
 
 namespace UedaPublicGoals.Content.Store;
@@ -19,6 +19,7 @@ public sealed partial class ContentStore
     public const string SystemUser = "system";
 
     /// <summary>Sets (or clears, with null) the times the document is published and taken off the site.</summary>
+    /// <exception cref="ContentConflictException">The document changed since it was loaded; nothing was saved.</exception>
     public async Task ScheduleAsync(Guid documentId, DateTime? publishUtc, DateTime? unpublishUtc, string user, CancellationToken ct = default)
     {
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
@@ -26,7 +27,7 @@ public sealed partial class ContentStore
         document.ScheduledUnpublishUtc = unpublishUtc;
         document.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         Audit(user, AuditActions.ContentSchedule, document, $"公開予約：{Describe(publishUtc)}／公開停止予約：{Describe(unpublishUtc)}");
-        await db.SaveChangesAsync(ct);
+        await unitOfWork.CommitAsync([], ct);
     }
 
     /// <summary>
@@ -75,11 +76,10 @@ public sealed partial class ContentStore
 
                 done.Add(action);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (ContentConflictException)
             {
-                // Another node (or an editor) changed the document in the meantime; the next pass
-                // sees the new state and does whatever is still due.
-                db.ChangeTracker.Clear();
+                // Another node (or an editor) changed the document in the meantime; nothing of this
+                // action was saved, and the next pass sees the new state and does whatever is still due.
             }
         }
 
@@ -91,7 +91,7 @@ public sealed partial class ContentStore
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
         document.ScheduledUnpublishUtc = null;
         Audit(SystemUser, AuditActions.ContentSchedule, document, "公開停止予約の時刻になりましたが、公開されていなかったため予約だけを取り消しました");
-        await db.SaveChangesAsync(ct);
+        await unitOfWork.CommitAsync([], ct);
     }
 
     private static string Describe(DateTime? utc) => utc is { } value ? TokyoTime.LongDateTime(value) + "（日本時間）" : "なし";

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Infrastructure.Database;
@@ -14,10 +14,11 @@ public sealed class ContentConflictException(Guid documentId)
 }
 
 /// <summary>
-/// Saves drafts as new immutable versions and moves the published pointer.
-/// Every publish is announced to <see cref="IContentPublishedHandler"/>s after commit.
+/// Saves drafts as new immutable versions and moves the published pointer. Every change the public
+/// site shows commits through <see cref="PublishUnitOfWork"/>: the change, its audit rows and the
+/// outbox rows in one transaction, then the publish handlers.
 /// </summary>
-public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IContentPublishedHandler> publishedHandlers, TimeProvider clock)
+public sealed partial class ContentStore(PortalDbContext db, PublishUnitOfWork unitOfWork, AuditLog audit, TimeProvider clock)
 {
     public async Task<ContentDocument?> FindAsync(Guid documentId, CancellationToken ct = default) =>
         await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, ct);
@@ -56,21 +57,19 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
         return version;
     }
 
-    /// <summary>Makes the current draft the published version.</summary>
+    /// <summary>
+    /// Makes the current draft the published version, together with whatever the caller queued on this
+    /// unit of work (an approval decision, say): one transaction.
+    /// </summary>
+    /// <exception cref="ContentConflictException">The document changed since it was loaded; nothing was saved.</exception>
     public async Task PublishAsync(Guid documentId, string user, CancellationToken ct = default)
     {
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        document.PublishedVersion = document.DraftVersion;
-        document.PublishedUtc = now;
-        document.UpdatedUtc = now;
-        document.ScheduledPublishUtc = null;
-        document.ConcurrencyStamp = Guid.NewGuid();
-        Audit(user, AuditActions.ContentPublish, document, $"第{document.DraftVersion}版を公開");
-        await db.SaveChangesAsync(ct);
-        await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: false), ct);
+        MovePublishedPointer(document, user);
+        await unitOfWork.CommitAsync([documentId], ct);
     }
 
+    /// <exception cref="ContentConflictException">The document changed since it was loaded; nothing was saved.</exception>
     public async Task UnpublishAsync(Guid documentId, string user, CancellationToken ct = default)
     {
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
@@ -80,8 +79,19 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
         document.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         document.ConcurrencyStamp = Guid.NewGuid();
         Audit(user, AuditActions.ContentUnpublish, document, "公開を停止");
-        await db.SaveChangesAsync(ct);
-        await AnnounceAsync(new ContentPublishedNotification(documentId, Unpublished: true), ct);
+        await unitOfWork.CommitAsync([documentId], ct);
+    }
+
+    /// <summary>Queues the publish of the draft on this unit of work; the caller commits.</summary>
+    private void MovePublishedPointer(ContentDocument document, string user)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        document.PublishedVersion = document.DraftVersion;
+        document.PublishedUtc = now;
+        document.UpdatedUtc = now;
+        document.ScheduledPublishUtc = null;
+        document.ConcurrencyStamp = Guid.NewGuid();
+        Audit(user, AuditActions.ContentPublish, document, $"第{document.DraftVersion}版を公開");
     }
 
     /// <summary>Adds a new document with its first version, unsaved: the caller commits.</summary>
@@ -135,14 +145,7 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
 
     /// <summary>Queued in the same unit of work as the change it records: both commit or neither does.</summary>
     private void Audit(string user, string action, ContentDocument document, string detail) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Utc = clock.GetUtcNow().UtcDateTime,
-            Actor = user,
-            Action = action,
-            Target = $"{document.Kind.ToString().ToLowerInvariant()}:{document.Id}",
-            Detail = detail,
-        });
+        audit.Add(action, DocumentTarget(document.Kind, document.Id), detail, actor: user);
 
     private static string TitleOf(object content) => content switch
     {
@@ -150,12 +153,4 @@ public sealed partial class ContentStore(PortalDbContext db, IEnumerable<IConten
         PageContent page => page.Title,
         _ => throw new ArgumentException($"Unsupported content type {content.GetType().Name}.", nameof(content)),
     };
-
-    private async Task AnnounceAsync(ContentPublishedNotification notification, CancellationToken ct)
-    {
-        foreach (var handler in publishedHandlers)
-        {
-            await handler.HandleAsync(notification, ct);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 namespace UedaPublicGoals.Content.Sync;
 
 /// <summary>
-/// "Document X changed on the public site", written right after the change commits.
-/// Every node polls these and refreshes its in-memory read model and output cache, so a
+/// "Document X changed on the public site": the outbox, written in the same transaction as the
+/// change (see PublishUnitOfWork). Every node polls these and refreshes its in-memory read model and output cache, so a
 /// load-balanced install never serves stale pages for longer than one polling interval.
 /// </summary>
 public sealed class CacheInstruction

@@ -12,27 +12,6 @@ public sealed class NodeIdentity
     public string Id { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 }
 
-/// <summary>
-/// Records every announced change for the other nodes. As a publish handler it covers every
-/// path that changes the public site (editor, scheduler, approvals, recycle bin, structure),
-/// written right after the change commits.
-/// </summary>
-public sealed class RecordCacheInstructionOnPublish(IServiceScopeFactory scopes, NodeIdentity node, TimeProvider clock) : IContentPublishedHandler
-{
-    public async Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
-    {
-        if (notification.FromOtherNode)
-        {
-            return;
-        }
-
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.CacheInstructions.Add(new CacheInstruction { Utc = clock.GetUtcNow().UtcDateTime, DocumentId = notification.DocumentId, OriginNode = node.Id });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
 /// <summary>Bound from "Content:Sync".</summary>
 public sealed class CacheSyncOptions
 {
@@ -44,19 +23,21 @@ public sealed class CacheSyncOptions
 }
 
 /// <summary>
-/// Applies other nodes' cache instructions by replaying the publish notification here, so
-/// every handler (read model, output cache, search index, open data) refreshes exactly as
-/// it does on the node that published.
+/// Applies other nodes' cache instructions (their outbox rows) as one batch per pass through the
+/// same <see cref="PublishDispatcher"/> the publishing node used, so every handler refreshes here
+/// exactly as it did there; and retries this node's own handler work that failed.
 /// </summary>
 public sealed class CacheInstructionPoller(
     IServiceScopeFactory scopes,
-    IEnumerable<IContentPublishedHandler> handlers,
+    PublishDispatcher dispatcher,
+    OutboxSignal signal,
     NodeIdentity node,
     IOptions<CacheSyncOptions> options,
     TimeProvider clock,
     ILogger<CacheInstructionPoller> logger) : BackgroundService
 {
     private readonly SemaphoreSlim passLock = new(1, 1);
+    private readonly SemaphoreSlim woken = new(0, 1);
     private long lastSeenId = -1;
 
     /// <summary>One pass; public so tests can run it deterministically. Returns the instructions applied.</summary>
@@ -75,6 +56,7 @@ public sealed class CacheInstructionPoller(
 
     private async Task<int> PollAsync(CancellationToken ct)
     {
+        await dispatcher.RetryFailedAsync(ct);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (lastSeenId < 0)
@@ -95,14 +77,7 @@ public sealed class CacheInstructionPoller(
 
         lastSeenId = pending[^1].Id;
         var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
-        foreach (var documentId in foreign.Select(i => i.DocumentId).Distinct())
-        {
-            var notification = new ContentPublishedNotification(documentId, Unpublished: false, FromOtherNode: true);
-            foreach (var handler in handlers)
-            {
-                await handler.HandleAsync(notification, ct);
-            }
-        }
+        await dispatcher.DispatchAsync(new PublishBatch(foreign.Select(i => i.DocumentId).Distinct().ToList(), FromOtherNode: true), ct);
 
         if (foreign.Count > 0)
         {
@@ -116,8 +91,11 @@ public sealed class CacheInstructionPoller(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var listening = signal.Enabled ? signal.ListenAsync(Wake, stoppingToken) : Task.CompletedTask;
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
+        Task<bool>? tick = null;
+        Task? notified = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -128,7 +106,39 @@ public sealed class CacheInstructionPoller(
                 // A database hiccup must not stop syncing for good: log and try next tick.
                 logger.LogWarning(ex, "Polling cache instructions failed; retrying.");
             }
+
+            // Whichever comes first: the poll interval, or another node's NOTIFY (PostgreSQL).
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            notified ??= woken.WaitAsync(stoppingToken);
+            try
+            {
+                if (await Task.WhenAny(tick, notified) == tick)
+                {
+                    tick = null;
+                }
+                else
+                {
+                    notified = null;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        await listening;
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            woken.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken: one pass reads every new row.
+        }
     }
 }

@@ -17,7 +17,7 @@ public static class DatabaseExtensions
                 var sqlite = options.ConnectionString!;
                 EnsureSqliteDirectory(sqlite);
                 builder.Services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o =>
-                    o.UseSqlite(sqlite).AddInterceptors(new Backoffice.Audit.AppendOnlyAuditInterceptor()));
+                    o.UseSqlite(sqlite).AddInterceptors(new Audit.AppendOnlyAuditInterceptor()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -27,7 +27,7 @@ public static class DatabaseExtensions
                 }
 
                 builder.Services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o =>
-                    o.UseNpgsql(options.ConnectionString).AddInterceptors(new Backoffice.Audit.AppendOnlyAuditInterceptor()));
+                    o.UseNpgsql(options.ConnectionString).AddInterceptors(new Audit.AppendOnlyAuditInterceptor()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database__Provider '{options.Provider}'. Use Sqlite or Postgres.");

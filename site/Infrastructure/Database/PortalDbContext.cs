@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.Approvals;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Media;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Redirects;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice;
-using UedaPublicGoals.Backoffice.Audit;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Feedback;
 using UedaPublicGoals.Infrastructure.Database;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Backoffice.Accounts;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 

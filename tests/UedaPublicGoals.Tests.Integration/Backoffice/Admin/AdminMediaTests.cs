@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Content.Media;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Tests.Integration.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Backoffice.Admin;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Backoffice.Admin;

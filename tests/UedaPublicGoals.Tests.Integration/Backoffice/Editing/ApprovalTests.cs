@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.Approvals;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Backoffice.Editing;

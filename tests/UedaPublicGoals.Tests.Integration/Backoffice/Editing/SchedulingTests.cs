@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Backoffice.Accounts;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice.Scheduling;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Tests.Integration.Infrastructure;

@@ -315,7 +315,7 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("ApprovalRequests", (string)null);
                 });
 
-            modelBuilder.Entity("UedaPublicGoals.Backoffice.Audit.AuditEntry", b =>
+            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

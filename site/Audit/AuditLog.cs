@@ -2,11 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using UedaPublicGoals.Infrastructure.Database;
 
-namespace UedaPublicGoals.Backoffice.Audit;
+namespace UedaPublicGoals.Audit;
 
-/// <summary>Writes account and backoffice actions that are not content saves (those are written by ContentStore).</summary>
+/// <summary>
+/// Writes the append-only audit log for every feature (content, structure, accounts, the feedback module).
+/// <see cref="Add"/> queues an entry on the caller's unit of work, so it commits with the change it records.
+/// </summary>
 public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider clock, AuditClientHasher hasher)
 {
     public async Task WriteAsync(string action, string? target, string? detail, string? actor = null, CancellationToken ct = default)
@@ -32,9 +36,13 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
 }
 
 /// <summary>Salted hash of client addresses: enough to see one client's repeated failures, not who it is.</summary>
-public sealed class AuditClientHasher(IConfiguration configuration)
+public sealed class AuditClientHasher(IOptions<AuditOptions> options)
 {
-    private readonly byte[] salt = Encoding.UTF8.GetBytes(configuration["Backoffice:AuditSalt"] ?? Environment.MachineName + "ueda-audit");
+    // Without a configured salt, a random one per process: hashes then only compare within this
+    // process, but nobody can recompute them from a guessable machine name.
+    private readonly byte[] salt = options.Value.ClientHashSalt is { Length: > 0 } configured
+        ? Encoding.UTF8.GetBytes(configured)
+        : RandomNumberGenerator.GetBytes(32);
 
     public string Hash(string value) => Convert.ToHexString(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(value)))[..32];
 }

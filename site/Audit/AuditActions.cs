@@ -1,4 +1,4 @@
-namespace UedaPublicGoals.Backoffice.Audit;
+namespace UedaPublicGoals.Audit;
 
 /// <summary>Action keys of the audit log, with the Japanese words the log viewer shows.</summary>
 public static class AuditActions

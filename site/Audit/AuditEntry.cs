@@ -1,4 +1,4 @@
-namespace UedaPublicGoals.Backoffice.Audit;
+namespace UedaPublicGoals.Audit;
 
 /// <summary>One line of the append-only audit log: who did what to which thing, when.</summary>
 public sealed class AuditEntry

@@ -1,0 +1,31 @@
+namespace UedaPublicGoals.Content.Publishing.Handlers;
+
+/// <summary>
+/// THE list of what happens after a publish, in the order it happens. Every path that changes the
+/// public site (editor, scheduler, approvals, structure, recycle bin, other nodes' outbox rows) runs
+/// exactly this list through <see cref="PublishDispatcher"/>. To add work after a publish, write an
+/// <see cref="IPublishHandler"/> in this folder and add one line here.
+/// </summary>
+public static class PublishHandlers
+{
+    public static IServiceCollection AddPublishHandlers(this IServiceCollection services)
+    {
+        // 1. The in-memory read model first: everything below reads the new snapshot.
+        services.AddSingleton<IPublishHandler, UpdateReadModel>();
+
+        // 2. The redirect table, so a slug change answers 301 from the old URL before pages are evicted.
+        services.AddSingleton<IPublishHandler, ReloadRedirectTable>();
+
+        // 3. Evict the cached pages of the batch and every listing; the next request renders from step 1.
+        services.AddSingleton<IPublishHandler, EvictOutputCache>();
+
+        // 4. goals.csv and goals.json, from the new snapshot, reusing the rows of unchanged goals.
+        services.AddSingleton<IPublishHandler, RegenerateOpenData>();
+
+        // 5. Queue the batch for both search indexes (returns at once; the index commits in the background).
+        services.AddSingleton<IPublishHandler, UpdateSearchIndex>();
+
+        services.AddSingleton<PublishDispatcher>();
+        return services;
+    }
+}

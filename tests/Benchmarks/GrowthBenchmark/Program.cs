@@ -1,0 +1,376 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+// Growth benchmark (issue 12 part 7): generates content at several sizes in the seed's shape (varied),
+// starts the published portal on each, and prints start-up time, RSS, page bytes and req/s, and the time
+// of one publish through the editor until the public page, search, API and goals.csv show it.
+//
+//   dotnet run -c Release --project tests/Benchmarks/GrowthBenchmark -- <published site dir> <repo content-seed> [sizes…]
+// Prints figures only; asserts nothing.
+var publishedSite = Path.GetFullPath(args[0]);
+var seedSource = Path.GetFullPath(args[1]);
+var sizes = args.Skip(2).Select(int.Parse).DefaultIfEmpty(4).ToList();
+var port = Environment.GetEnvironmentVariable("BENCH_PORT") ?? "5101";
+var loadSeconds = double.Parse(Environment.GetEnvironmentVariable("BENCH_LOAD_SECONDS") ?? "5", CultureInfo.InvariantCulture);
+var startLimit = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_START_MINUTES") ?? "30", CultureInfo.InvariantCulture));
+var results = new List<SizeResult>();
+
+foreach (var size in sizes)
+{
+    var work = Directory.CreateTempSubdirectory($"ueda-growth-{size}-").FullName;
+    try
+    {
+        var seed = SeedGenerator.Write(seedSource, Path.Combine(work, "seed"), size);
+        Console.WriteLine($"== {size} goals ({seed.Departments} departments, {seed.Years} fiscal years) ==");
+        results.Add(await Run(publishedSite, work, port, loadSeconds, startLimit, size));
+    }
+    finally
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("| goals | start to first page | RSS after start | RSS after 11 publishes | home bytes | home req/s | department bytes | department req/s | goal bytes | goal req/s | publish → page (median of 10) | → search | → API | → goals.csv | publish until all show it |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+var baseline = results[0];
+foreach (var r in results)
+{
+    string Ratio(double value, double basis) => ReferenceEquals(r, baseline) || basis <= 0 ? "" : $" ({value / basis:0.0}×)";
+    Console.WriteLine(string.Join(" | ",
+        $"| {r.Goals:N0}",
+        $"{r.StartSeconds:0.0} s{Ratio(r.StartSeconds, baseline.StartSeconds)}",
+        $"{r.RssAfterStartMb:N0} MB",
+        $"{r.RssAfterPublishesMb:N0} MB",
+        $"{r.Home.Bytes:N0}{Ratio(r.Home.Bytes, baseline.Home.Bytes)}",
+        $"{r.Home.RequestsPerSecond:N0}{Ratio(r.Home.RequestsPerSecond, baseline.Home.RequestsPerSecond)}",
+        $"{r.Department.Bytes:N0}",
+        $"{r.Department.RequestsPerSecond:N0}",
+        $"{r.Goal.Bytes:N0}",
+        $"{r.Goal.RequestsPerSecond:N0}{Ratio(r.Goal.RequestsPerSecond, baseline.Goal.RequestsPerSecond)}",
+        $"{r.Publish.PageMs:N0} ms",
+        $"{r.Publish.SearchMs:N0} ms",
+        $"{r.Publish.ApiMs:N0} ms",
+        $"{r.Publish.CsvMs:N0} ms",
+        $"{r.Publish.AllMs:N0} ms{Ratio(r.Publish.AllMs, baseline.Publish.AllMs)} |"));
+}
+
+static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int size)
+{
+    const string adminEmail = "bench@example.jp";
+    const string adminPassword = "bench-mark no nagai pasuwado";
+    var origin = $"http://127.0.0.1:{port}";
+    var start = new ProcessStartInfo("dotnet", Path.Combine(publishedSite, "UedaPublicGoals.Site.dll"))
+    {
+        WorkingDirectory = publishedSite,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    start.Environment["Urls"] = origin;
+    start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "portal.db")}";
+    start.Environment["Content__SeedPath"] = Path.Combine(work, "seed");
+    start.Environment["Search__IndexPath"] = Path.Combine(work, "search");
+    start.Environment["Media__StoragePath"] = Path.Combine(work, "media");
+    start.Environment["Backoffice__AdminEmail"] = adminEmail;
+    start.Environment["Backoffice__AdminPassword"] = adminPassword;
+    start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Scheduling__Enabled"] = "false";
+
+    var clock = Stopwatch.StartNew();
+    using var server = Process.Start(start)!;
+    var log = new StringBuilder();
+    server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+    server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+    server.BeginOutputReadLine();
+    server.BeginErrorReadLine();
+    using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(origin) };
+    try
+    {
+        while (true)
+        {
+            if (server.HasExited || clock.Elapsed > startLimit)
+            {
+                throw new InvalidOperationException($"the portal did not start within {startLimit.TotalMinutes} min (BENCH_START_MINUTES):\n" + log);
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/")).StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        var startSeconds = clock.Elapsed.TotalSeconds;
+        var rssAfterStart = RssMb(server);
+        Console.WriteLine($"started in {startSeconds:0.0} s, RSS {rssAfterStart:N0} MB");
+
+        var goals = JsonNode.Parse(await http.GetStringAsync("/api/v1/departments/seisaku-kikaku/years/2024/goals"))!;
+        var goal = GoalsOf(goals).Single(g => (string?)g["slug"] == "koho");
+        var goalId = (string)goal["id"]!;
+        var goalPath = new Uri((string)goal["url"]!, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.AbsolutePath : (string)goal["url"]!;
+
+        var home = await Load(http, "/", loadSeconds);
+        var department = await Load(http, "/seisaku-kikaku/r6/", loadSeconds);
+        var goalPage = await Load(http, goalPath, loadSeconds);
+        Console.WriteLine($"home {home}; department {department}; goal {goalPage}");
+
+        // One publish to warm the editor path up (JIT), then the median of ten.
+        var editor = await Editor.LogInAsync(origin, adminEmail, adminPassword);
+        var warmUp = await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号の準備の重点目標");
+        var rounds = new List<PublishTimes>();
+        for (var round = 1; round <= 10; round++)
+        {
+            rounds.Add(await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号{round}回目の重点目標"));
+        }
+
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(5);
+        var median = new PublishTimes(Median(rounds.Select(r => r.PageMs)), Median(rounds.Select(r => r.SearchMs)), Median(rounds.Select(r => r.ApiMs)), Median(rounds.Select(r => r.CsvMs)), Median(rounds.Select(r => r.AllMs)));
+        var rssAfterPublishes = RssMb(server);
+        Console.WriteLine($"warm-up publish: {warmUp}; median of 10: {median}; RSS after 11 publishes {rssAfterPublishes:N0} MB");
+        return new SizeResult(size, startSeconds, rssAfterStart, rssAfterPublishes, home, department, goalPage, median);
+    }
+    finally
+    {
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+    }
+}
+
+static IEnumerable<JsonNode> GoalsOf(JsonNode answer) =>
+    (answer is JsonArray array ? array : answer["goals"]!.AsArray()).OfType<JsonNode>();
+
+static double RssMb(Process process)
+{
+    foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+    {
+        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+        {
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+        }
+    }
+
+    return double.NaN;
+}
+
+// Bytes as a browser gets them (Brotli), then as many GETs as 16 connections manage in the time given.
+static async Task<PageLoad> Load(HttpClient http, string path, double seconds)
+{
+    using var probe = new HttpRequestMessage(HttpMethod.Get, path);
+    probe.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+    var plainBytes = (await http.GetByteArrayAsync(path)).Length;
+    var response = await http.SendAsync(probe);
+    var compressedBytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+    await Hammer(http, path, 1); // warm-up (JIT, output cache), not counted
+    var requests = await Hammer(http, path, seconds);
+    return new PageLoad(plainBytes, compressedBytes, requests / seconds);
+}
+
+static async Task<int> Hammer(HttpClient http, string path, double seconds)
+{
+    var until = Stopwatch.StartNew();
+    var count = 0;
+    var workers = Enumerable.Range(0, 16).Select(async _ =>
+    {
+        while (until.Elapsed.TotalSeconds < seconds)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
+            using var answer = await http.SendAsync(request);
+            await answer.Content.ReadAsByteArrayAsync();
+            Interlocked.Increment(ref count);
+        }
+    });
+    await Task.WhenAll(workers);
+    return count;
+}
+
+sealed record PageLoad(int Bytes, int BrotliBytes, double RequestsPerSecond)
+{
+    public override string ToString() => $"{Bytes:N0} B ({BrotliBytes:N0} B br), {RequestsPerSecond:N0} req/s";
+}
+
+sealed record PublishTimes(double PageMs, double SearchMs, double ApiMs, double CsvMs, double AllMs)
+{
+    public override string ToString() => $"page {PageMs:N0} ms, search {SearchMs:N0} ms, API {ApiMs:N0} ms, goals.csv {CsvMs:N0} ms, all {AllMs:N0} ms";
+}
+
+sealed record SizeResult(int Goals, double StartSeconds, double RssAfterStartMb, double RssAfterPublishesMb, PageLoad Home, PageLoad Department, PageLoad Goal, PublishTimes Publish);
+
+/// <summary>A logged-in backoffice session that publishes through the goal editor's form, as a person does.</summary>
+sealed class Editor(HttpClient client)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<Editor> LogInAsync(string origin, string email, string password)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(origin) };
+        var token = Parser.ParseDocument(await client.GetStringAsync("/backoffice/login")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var login = await client.PostAsync("/backoffice/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (login.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"login failed: {login.StatusCode}");
+        }
+
+        return new Editor(client);
+    }
+
+    /// <summary>Sets the goal's title in the editor, publishes, and times until each public surface shows it.</summary>
+    public async Task<PublishTimes> PublishTitleAsync(HttpClient reader, string goalId, string goalPath, string title)
+    {
+        var editorPath = $"/backoffice/goals/{goalId}";
+        var form = (IHtmlFormElement)Parser.ParseDocument(await client.GetStringAsync(editorPath)).QuerySelector("#editor-form")!;
+        var fields = FieldsOf(form);
+        fields.RemoveAll(f => f.Key == "Title");
+        fields.Add(new("Title", title));
+
+        var clock = Stopwatch.StartNew();
+        var published = await client.PostAsync($"{editorPath}/publish", new FormUrlEncodedContent(fields));
+        if (published.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"publish failed: {published.StatusCode}");
+        }
+
+        var search = "/search?q=" + Uri.EscapeDataString(title);
+        var surfaces = new (string Path, Func<string, bool> Shows)[]
+        {
+            (goalPath, html => html.Contains(title, StringComparison.Ordinal)),
+            (search, html => html.Contains(title, StringComparison.Ordinal)),
+            ($"/api/v1/goals/{goalId}", json => json.Contains(title, StringComparison.Ordinal)),
+            ("/opendata/goals.csv", csv => csv.Contains(title, StringComparison.Ordinal)),
+        };
+        var seen = new double[surfaces.Length];
+        var pending = Enumerable.Range(0, surfaces.Length).ToHashSet();
+        while (pending.Count > 0)
+        {
+            foreach (var i in pending.ToList())
+            {
+                // A 503 (search index still being built after start-up) is "not yet", not a failure.
+                using var response = await reader.GetAsync(surfaces[i].Path);
+                if (response.IsSuccessStatusCode && surfaces[i].Shows(await response.Content.ReadAsStringAsync()))
+                {
+                    seen[i] = clock.Elapsed.TotalMilliseconds;
+                    pending.Remove(i);
+                }
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new InvalidOperationException("the publish never showed on: " + string.Join(", ", pending.Select(i => surfaces[i].Path)));
+            }
+        }
+
+        return new PublishTimes(seen[0], seen[1], seen[2], seen[3], seen.Max());
+    }
+
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "submit" or "button" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement textArea:
+                    fields.Add(new(name, textArea.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        return fields;
+    }
+}
+
+/// <summary>
+/// The seed's own content plus generated departments: each generated goal is one of the four real sheets with
+/// its title, priority and place changed. Years per department (1–3) and goals per year (4, 8, 12, 25) vary.
+/// </summary>
+static class SeedGenerator
+{
+    public static (int Departments, int Years) Write(string source, string target, int goals)
+    {
+        CopyDirectory(source, target);
+        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => JsonNode.Parse(File.ReadAllText(f))!).ToList();
+        var remaining = goals - templates.Count;
+        int[] perYear = [4, 8, 12, 25];
+        var (departments, years) = (1, 1);
+        for (var d = 1; remaining > 0; d++)
+        {
+            var slug = $"bu-{d:000}";
+            var fiscalYears = new JsonArray();
+            for (var y = 0; y < 1 + (d % 3) && remaining > 0; y++)
+            {
+                var count = Math.Min(remaining, perYear[(d + y) % perYear.Length]);
+                var yearSlug = $"r{6 - y}";
+                var slugs = new JsonArray();
+                for (var g = 1; g <= count; g++)
+                {
+                    var goal = templates[(d + y + g) % templates.Count].DeepClone();
+                    goal["department"] = slug;
+                    goal["year"] = 2024 - y;
+                    goal["slug"] = $"mokuhyo-{g}";
+                    goal["content"]!["priority"] = g;
+                    goal["content"]!["title"] = $"{(string)goal["content"]!["title"]!}（第{d}部 {2024 - y}年度 {g}）";
+                    var file = Path.Combine(target, "goals", slug, yearSlug, $"mokuhyo-{g}.json");
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    File.WriteAllText(file, goal.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                    slugs.Add($"mokuhyo-{g}");
+                }
+
+                remaining -= count;
+                years++;
+                fiscalYears.Add(new JsonObject { ["year"] = 2024 - y, ["slug"] = yearSlug, ["heading"] = $"令和{6 - y}年度 重点目標", ["goals"] = slugs });
+            }
+
+            departments++;
+            var department = new JsonObject { ["slug"] = slug, ["name"] = $"第{d}部", ["sortOrder"] = d + 1, ["fiscalYears"] = fiscalYears };
+            File.WriteAllText(Path.Combine(target, "departments", $"{slug}.json"), department.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
+
+        return (departments, years);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+        }
+    }
+}
