@@ -1,3 +1,4 @@
+using UedaPublicGoals.Achievement;
 using UedaPublicGoals.Api;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
@@ -8,6 +9,7 @@ using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
+using UedaPublicGoals.Reporting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +19,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalDatabase();
 builder.AddContent();
+builder.AddReporting();
+builder.AddAchievement();
 builder.AddPublicSite();
 builder.AddBackoffice();
 builder.AddFeedbackModule();

@@ -36,7 +36,25 @@ public static class JapaneseDates
     }
 
     /// <summary>Stored UTC shown as the Tokyo calendar date.</summary>
-    public static string Long(DateTime utc) => Long(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo)));
+    public static string Long(DateTime utc) => Long(TokyoDate(utc));
+
+    /// <summary>The Tokyo calendar date of a stored UTC time, for &lt;time datetime&gt; (yyyy-MM-dd).</summary>
+    public static string IsoDate(DateTime utc) => TokyoDate(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly TokyoDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo));
+}
+
+/// <summary>Where the comment links of public pages go (the feedback module's entry points).</summary>
+public static class CommentLinks
+{
+    /// <summary>寄せられた意見と市の考え方 of the default consultation.</summary>
+    public const string Results = "/iken/results";
+
+    public const string General = "/iken/";
+
+    public static string ForGoal(Guid documentId) => $"/iken/?goal={documentId:D}";
+
+    public static string ForInitiative(Guid documentId, int initiativeNumber) => $"/iken/?goal={documentId:D}&initiative={initiativeNumber}";
 }
 
 /// <summary>
