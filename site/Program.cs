@@ -8,6 +8,7 @@ using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.OpenData;
+using UedaPublicGoals.PlainJapanese;
 using UedaPublicGoals.Public;
 using UedaPublicGoals.Reporting;
 
@@ -21,6 +22,7 @@ builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddReporting();
 builder.AddAchievement();
+builder.AddPlainJapanese();
 builder.AddPublicSite();
 builder.AddBackoffice();
 builder.AddFeedbackModule();

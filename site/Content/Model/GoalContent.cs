@@ -40,6 +40,9 @@ public sealed class GoalContent
 
     /// <summary>やさしい日本語 summary written by staff; null until someone writes one (never generated).</summary>
     public PlainSummary? PlainSummary { get; set; }
+
+    /// <summary>意見の分野: the 分野 the comment form pre-selects for residents coming from this goal; null: none.</summary>
+    public string? CommentField { get; set; }
 }
 
 /// <summary>
