@@ -169,12 +169,12 @@ public sealed class ReadableEditingTests : IDisposable
         var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
         var yearId = await EditorPages.R6YearIdAsync(portal);
         var response = await session.PostFormAsync($"/backoffice/structure/years/{yearId}", $"/backoffice/structure/years/{yearId}",
-            new() { ["Year"] = "2024", ["Slug"] = "r6", ["Heading"] = "令和6年度 重点目標", ["MidtermReportMonth"] = "9", ["FinalReportMonth"] = "4" });
+            new() { ["Year"] = "2024", ["Slug"] = "r6", ["Heading"] = "令和6年度 重点目標", ["MidtermReportMonth"] = "9", ["FinalReportMonth"] = "2" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var (_, html) = await HtmlText.GetAsync(portal.CreatePublicClient(), "/seisaku-kikaku/r6/koho/");
         var pending = HtmlText.Parse(html).QuerySelectorAll(".report--unreported .unreported").Select(e => e.TextContent.Trim()).ToList();
         Assert.Contains(pending, t => t.StartsWith("中間報告：", StringComparison.Ordinal) && t.Contains("2024年9月", StringComparison.Ordinal));
-        Assert.Contains(pending, t => t.StartsWith("期末報告：", StringComparison.Ordinal) && t.Contains("2025年4月", StringComparison.Ordinal));
+        Assert.Contains(pending, t => t.StartsWith("期末報告：", StringComparison.Ordinal) && t.Contains("2025年2月", StringComparison.Ordinal));
     }
 }
