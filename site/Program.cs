@@ -1,3 +1,4 @@
+using UedaPublicGoals.Achievement;
 using UedaPublicGoals.Api;
 using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice;
@@ -8,8 +9,10 @@ using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.OpenData;
+using UedaPublicGoals.PlainJapanese;
 using UedaPublicGoals.Public;
 using UedaPublicGoals.Search;
+using UedaPublicGoals.Reporting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +23,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddPortalDatabase();
 builder.AddAudit();
 builder.AddContent();
+builder.AddReporting();
+builder.AddAchievement();
+builder.AddPlainJapanese();
 builder.AddPublicSite();
 builder.AddBackoffice();
 builder.AddFeedbackModule();

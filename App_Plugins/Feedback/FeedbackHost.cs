@@ -1,7 +1,20 @@
 namespace UedaPublicGoals.Feedback;
 
 /// <summary>A published goal a comment can be about, as the host site knows it.</summary>
-public sealed record FeedbackGoal(Guid DocumentId, string Title, string DepartmentSlug, string DepartmentName, string FiscalYearLabel, string Url);
+public sealed record FeedbackGoal(Guid DocumentId, string Title, string DepartmentSlug, string DepartmentName, string FiscalYearLabel, string Url)
+{
+    /// <summary>取組 titles in order (① is index 0), so a comment can say which 取組 it is about.</summary>
+    public IReadOnlyList<string> Initiatives { get; init; } = [];
+
+    /// <summary>The 分野 the form starts with for this goal (set by staff); used only when the consultation has it.</summary>
+    public string? SuggestedField { get; init; }
+
+    /// <summary>The 取組 title for a number given as text ("3"), or null when it is not one of this goal's.</summary>
+    public string? InitiativeTitle(string? number) =>
+        int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= Initiatives.Count
+            ? Initiatives[n - 1]
+            : null;
+}
 
 /// <summary>Implemented by the host: which published goals exist. The module never reads content tables.</summary>
 public interface IFeedbackGoalLookup

@@ -22,6 +22,19 @@ public static class Numbering
         number is >= 1 and <= 20 ? ((char)('①' + number - 1)).ToString() : $"({number})";
 }
 
+/// <summary>Where the comment links of public pages go (the feedback module's entry points).</summary>
+public static class CommentLinks
+{
+    /// <summary>寄せられた意見と市の考え方 of the default consultation.</summary>
+    public const string Results = "/iken/results";
+
+    public const string General = "/iken/";
+
+    public static string ForGoal(Guid documentId) => $"/iken/?goal={documentId:D}";
+
+    public static string ForInitiative(Guid documentId, int initiativeNumber) => $"/iken/?goal={documentId:D}&initiative={initiativeNumber}";
+}
+
 /// <summary>
 /// What a KPI shows: the target alone until something is measured, then a progress bar
 /// whose text equivalent says the same in words.

@@ -45,7 +45,7 @@ public sealed class PublicFeedbackController(
     /// </summary>
     [HttpGet("/iken")]
     [HttpHead("/iken")]
-    public async Task<IActionResult> Entry(string? goal, CancellationToken ct)
+    public async Task<IActionResult> Entry(string? goal, string? initiative, CancellationToken ct)
     {
         var origin = new CommentOrigin();
         FeedbackGoal? found = null;
@@ -61,13 +61,23 @@ public sealed class PublicFeedbackController(
         }
 
         var route = await router.RouteAsync(origin, null, Now, ct);
-        var url = FormUrl(route.Consultation.Slug) + (found is null ? "" : $"?goal={found.DocumentId:D}");
+        var url = FormUrl(route.Consultation.Slug) + (found is null ? "" : $"?goal={found.DocumentId:D}")
+            + (found?.InitiativeTitle(initiative) is null ? "" : $"&initiative={initiative}");
         return Redirect(url);
+    }
+
+    /// <summary>寄せられた意見と市の考え方 of the consultation general comments go to: one stable link for every page's footer.</summary>
+    [HttpGet("/iken/results")]
+    [HttpHead("/iken/results")]
+    public async Task<IActionResult> ResultsEntry(CancellationToken ct)
+    {
+        var route = await router.RouteAsync(new CommentOrigin(), null, Now, ct);
+        return Redirect($"/iken/{route.Consultation.Slug}/results");
     }
 
     [HttpGet("/iken/{consultation}")]
     [HttpHead("/iken/{consultation}")]
-    public async Task<IActionResult> Form(string consultation, string? goal, CancellationToken ct)
+    public async Task<IActionResult> Form(string consultation, string? goal, string? initiative, CancellationToken ct)
     {
         var found = await FindConsultationAsync(consultation, ct);
         if (found is null)
@@ -92,7 +102,14 @@ public sealed class PublicFeedbackController(
             return closed;
         }
 
-        var fields = new CommentFormFields { Goal = fromGoal?.DocumentId.ToString("D"), Ticket = tickets.Issue(found.Id) };
+        // Start from where the resident came: the goal's 分野 (when this consultation has it) and the 取組.
+        var fields = new CommentFormFields
+        {
+            Goal = fromGoal?.DocumentId.ToString("D"),
+            Initiative = fromGoal?.InitiativeTitle(initiative) is null ? null : initiative,
+            Field = fromGoal?.SuggestedField is { } suggested && found.Fields.Contains(suggested) ? suggested : null,
+            Ticket = tickets.Issue(found.Id),
+        };
         return FormView(found, fromGoal, fields, FieldErrors.None);
     }
 
@@ -279,6 +296,7 @@ public sealed class PublicFeedbackController(
             ReplyEmail = comment.ReplyEmail,
             Consent = "true",
             Goal = goal?.DocumentId.ToString("D"),
+            Initiative = goal?.InitiativeTitle(form.Initiative) is null ? null : form.Initiative,
             Ticket = form.Ticket,
         };
         return (new CheckedPost(consultation, goal, normalised, comment, ticket), null);

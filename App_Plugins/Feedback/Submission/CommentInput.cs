@@ -24,6 +24,9 @@ public sealed class CommentFormFields
     /// <summary>The goal the form was opened from (document id), or empty for the general form.</summary>
     public string? Goal { get; set; }
 
+    /// <summary>The 取組 number (① = "1") the form was opened from, or empty; only kept when the goal has it.</summary>
+    public string? Initiative { get; set; }
+
     /// <summary>The signed form ticket: submission id and issue time (see <see cref="FormTickets"/>).</summary>
     public string? Ticket { get; set; }
 }

@@ -60,6 +60,29 @@
         return;
       }
       form.setAttribute('data-sending', 'true');
+
+      // 送信する: send in the background and *replace* this confirmation page with the thanks
+      // page, so Back from the thanks page returns to the form instead of the browser's
+      // "resubmit the form?" page. Without JavaScript the server's 303 still avoids resubmission.
+      var submitter = event.submitter;
+      if (form.id !== 'confirm-form' || (submitter && submitter.hasAttribute('formaction')) || !window.fetch) return;
+      event.preventDefault();
+      fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', redirect: 'follow' })
+        .then(function (response) {
+          if (response.redirected) {
+            window.location.replace(response.url);
+            return null;
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          if (html === null) return;
+          // Not sent (a problem to show): show the answer as the page it is.
+          document.open();
+          document.write(html);
+          document.close();
+        })
+        .catch(function () { form.removeAttribute('data-sending'); form.submit(); });
     });
   });
 

@@ -26,11 +26,16 @@ public sealed record GoalPayload(
     IReadOnlyList<int> SdgGoals,
     IReadOnlyList<InitiativePayload> Initiatives,
     SpecialNotesPayload SpecialNotes,
-    ProgressPayload Progress);
+    ProgressPayload Progress,
+    PlainSummaryPayload? PlainSummary,
+    string? CommentField);
+
+/// <summary>やさしい日本語, written by the city; each part null when not written.</summary>
+public sealed record PlainSummaryPayload(string? InOneLine, string? Why, string? What, string? ByWhen);
 
 public sealed record DepartmentRef(string Slug, string Name, string Url);
 
-public sealed record FiscalYearRef(int Year, string Slug, string Label, string Heading, string Url);
+public sealed record FiscalYearRef(int Year, string Slug, string Label, string Heading, string Url, int MidtermReportMonth, int FinalReportMonth);
 
 /// <summary>取組項目 ①②….</summary>
 public sealed record InitiativePayload(
@@ -40,7 +45,8 @@ public sealed record InitiativePayload(
     string? Period,
     IReadOnlyList<MeasurePayload> Measures,
     ReportPayload? MidtermReport,
-    ReportPayload? FinalReport);
+    ReportPayload? FinalReport,
+    PlainSummaryPayload? PlainSummary);
 
 /// <summary>
 /// One (1)(2)… row: <see cref="Period"/> is the row's own 期間・期限, else the initiative's,
@@ -55,7 +61,9 @@ public sealed record KpiPayload(
     decimal? Baseline,
     decimal Target,
     KpiMeasurementPayload? Latest,
-    IReadOnlyList<KpiMeasurementPayload> Measurements);
+    IReadOnlyList<KpiMeasurementPayload> Measurements,
+    string? GradeOverride,
+    string? GradeOverrideReason);
 
 public sealed record KpiMeasurementPayload(DateOnly Date, decimal Value, string? Note);
 

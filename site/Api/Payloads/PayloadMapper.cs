@@ -66,7 +66,9 @@ public sealed class PayloadMapper(string origin)
             content.SdgGoals.Order().ToList(),
             content.Initiatives.OrderBy(i => i.Number).Select(Initiative).ToList(),
             new SpecialNotesPayload(Reported(content.SpecialNotes.CitizenParticipation), Reported(content.SpecialNotes.EffectsAndRemainingIssues)),
-            new ProgressPayload(goal.Progress.InitiativeCount, goal.Progress.MidtermReported, goal.Progress.FinalReported, goal.Progress.Text));
+            new ProgressPayload(goal.Progress.InitiativeCount, goal.Progress.MidtermReported, goal.Progress.FinalReported, goal.Progress.Text),
+            PlainSummary(content.PlainSummary),
+            Reported(content.CommentField));
     }
 
     public PagePayload Page(PublishedPage page) => new(
@@ -81,7 +83,7 @@ public sealed class PayloadMapper(string origin)
 
     public DepartmentRef DepartmentRef(PublishedDepartment department) => new(department.Slug, department.Name, Absolute(department.Url));
 
-    public FiscalYearRef FiscalYearRef(PublishedFiscalYear year) => new(year.Year, year.Slug, year.Label, year.Heading, Absolute(year.Url));
+    public FiscalYearRef FiscalYearRef(PublishedFiscalYear year) => new(year.Year, year.Slug, year.Label, year.Heading, Absolute(year.Url), year.Cycle.MidtermMonth, year.Cycle.FinalMonth);
 
     private static InitiativePayload Initiative(Initiative initiative) => new(
         initiative.Number,
@@ -90,7 +92,12 @@ public sealed class PayloadMapper(string origin)
         Reported(initiative.Period),
         initiative.Measures.OrderBy(m => m.Number).Select(m => Measure(initiative, m)).ToList(),
         Report(initiative.MidtermReport),
-        Report(initiative.FinalReport));
+        Report(initiative.FinalReport),
+        PlainSummary(initiative.PlainSummary));
+
+    private static PlainSummaryPayload? PlainSummary(PlainSummary? summary) => summary is null || summary.IsEmpty
+        ? null
+        : new PlainSummaryPayload(Reported(summary.InOneLine), Reported(summary.Why), Reported(summary.What), Reported(summary.ByWhen));
 
     private static MeasurePayload Measure(Initiative initiative, Measure measure) => new(
         measure.Number,
@@ -102,7 +109,8 @@ public sealed class PayloadMapper(string origin)
     private static KpiPayload Kpi(Kpi kpi)
     {
         var measurements = kpi.Measurements.OrderBy(m => m.Date).Select(m => new KpiMeasurementPayload(m.Date, m.Value, Reported(m.Note))).ToList();
-        return new KpiPayload(kpi.Key, kpi.Label, kpi.Unit, kpi.Baseline, kpi.Target, measurements.LastOrDefault(), measurements);
+        var gradeOverride = Reported(kpi.GradeOverride);
+        return new KpiPayload(kpi.Key, kpi.Label, kpi.Unit, kpi.Baseline, kpi.Target, measurements.LastOrDefault(), measurements, gradeOverride, gradeOverride is null ? null : Reported(kpi.GradeOverrideReason));
     }
 
     private static ReportPayload? Report(ProgressReport? report) =>

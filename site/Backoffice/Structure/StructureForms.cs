@@ -34,6 +34,20 @@ public sealed class FiscalYearForm
     [StringLength(200, ErrorMessage = "見出しは200文字以内にしてください。")]
     public string Heading { get; set; } = "";
 
+    [Display(Name = "中間報告の公開予定月")]
+    [Required(ErrorMessage = "中間報告の公開予定月を1から12の数字で入力してください（例：10）。")]
+    [RegularExpression(StructureRules.MonthPattern, ErrorMessage = "中間報告の公開予定月は1から12までの数字で入力してください（例：10）。")]
+    public string MidtermReportMonth { get; set; } = Reporting.ReportingCycle.DefaultMidtermMonth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Display(Name = "期末報告の公開予定月")]
+    [Required(ErrorMessage = "期末報告の公開予定月を1から12の数字で入力してください（例：3）。")]
+    [RegularExpression(StructureRules.MonthPattern, ErrorMessage = "期末報告の公開予定月は1から12までの数字で入力してください（例：3）。")]
+    public string FinalReportMonth { get; set; } = Reporting.ReportingCycle.DefaultFinalMonth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The months as numbers; call only when the form is valid.</summary>
+    public (int Midterm, int Final) ReportMonths() =>
+        (int.Parse(MidtermReportMonth.Trim(), System.Globalization.CultureInfo.InvariantCulture), int.Parse(FinalReportMonth.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Form defaults for the year after <paramref name="latest"/> (or the current fiscal year).</summary>
     public static FiscalYearForm Suggest(int year) => new()
     {
@@ -41,4 +55,10 @@ public sealed class FiscalYearForm
         Slug = $"r{year - 2018}",
         Heading = $"令和{year - 2018}年度 重点目標",
     };
+}
+
+public static class StructureRules
+{
+    /// <summary>A month, 1 to 12 (spaces around allowed).</summary>
+    public const string MonthPattern = @"^\s*(0?[1-9]|1[0-2])\s*$";
 }

@@ -124,7 +124,7 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
             return (null, problems);
         }
 
-        var year = new FiscalYear { DepartmentId = departmentId, Year = form.Year.Value, Slug = slug, Heading = form.Heading.Trim() };
+        var year = new FiscalYear { DepartmentId = departmentId, Year = form.Year.Value, Slug = slug, Heading = form.Heading.Trim(), MidtermReportMonth = form.ReportMonths().Midterm, FinalReportMonth = form.ReportMonths().Final };
         db.FiscalYears.Add(year);
         await db.SaveChangesAsync(ct);
         Audit(user, AuditActions.ContentCreate, ContentStore.FiscalYearTarget(year.Id), $"「{department.Name} {year.Heading}」（/{department.Slug}/{slug}/）を作成");
@@ -143,10 +143,12 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
         }
 
         var (oldSlug, oldHeading, oldYear) = (year.Slug, year.Heading, year.Year);
+        var (oldMidterm, oldFinal) = (year.MidtermReportMonth, year.FinalReportMonth);
         year.Slug = slug;
         year.Heading = form.Heading.Trim();
         year.Year = form.Year.Value;
-        if (oldSlug == slug && oldHeading == year.Heading && oldYear == year.Year)
+        (year.MidtermReportMonth, year.FinalReportMonth) = form.ReportMonths();
+        if (oldSlug == slug && oldHeading == year.Heading && oldYear == year.Year && oldMidterm == year.MidtermReportMonth && oldFinal == year.FinalReportMonth)
         {
             return [];
         }
@@ -159,7 +161,9 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
             await RedirectMovedPathsAsync(oldPrefix, $"/{department.Slug}/{slug}/", [oldPrefix, .. goalSlugs.Select(g => $"{oldPrefix}{g}/")], user, ct);
         }
 
-        var detail = Describe("年度", oldHeading, year.Heading, oldSlug, slug) + (oldYear != year.Year ? $"、年度 {oldYear}→{year.Year}" : "");
+        var detail = Describe("年度", oldHeading, year.Heading, oldSlug, slug) + (oldYear != year.Year ? $"、年度 {oldYear}→{year.Year}" : "")
+            + (oldMidterm != year.MidtermReportMonth ? $"、中間報告 {oldMidterm}月→{year.MidtermReportMonth}月" : "")
+            + (oldFinal != year.FinalReportMonth ? $"、期末報告 {oldFinal}月→{year.FinalReportMonth}月" : "");
         Audit(user, AuditActions.StructureChange, ContentStore.FiscalYearTarget(id), $"{department.Name}：{detail}");
         await unitOfWork.CommitAsync(await PublishedDocumentsAsync(db.FiscalYears.Where(y => y.Id == id).Select(y => y.Id), ct), ct);
         return [];

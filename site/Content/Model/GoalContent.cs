@@ -37,6 +37,34 @@ public sealed class GoalContent
 
     /// <summary>特記事項</summary>
     public SpecialNotes SpecialNotes { get; set; } = new();
+
+    /// <summary>やさしい日本語 summary written by staff; null until someone writes one (never generated).</summary>
+    public PlainSummary? PlainSummary { get; set; }
+
+    /// <summary>意見の分野: the 分野 the comment form pre-selects for residents coming from this goal; null: none.</summary>
+    public string? CommentField { get; set; }
+}
+
+/// <summary>
+/// やさしい日本語: a short plain-Japanese explanation written by the city, shown before the
+/// sheet's own words. Every part is optional; an all-empty summary is stored as null.
+/// </summary>
+public sealed class PlainSummary
+{
+    /// <summary>ひとことで</summary>
+    public string? InOneLine { get; set; }
+
+    /// <summary>なぜ</summary>
+    public string? Why { get; set; }
+
+    /// <summary>なにをする</summary>
+    public string? What { get; set; }
+
+    /// <summary>いつまでに</summary>
+    public string? ByWhen { get; set; }
+
+    [Newtonsoft.Json.JsonIgnore]
+    public bool IsEmpty => string.IsNullOrWhiteSpace(InOneLine) && string.IsNullOrWhiteSpace(Why) && string.IsNullOrWhiteSpace(What) && string.IsNullOrWhiteSpace(ByWhen);
 }
 
 /// <summary>取組項目: one numbered row (①…) of the sheet.</summary>
@@ -59,6 +87,9 @@ public sealed class Initiative
 
     /// <summary>期末報告; null until reported.</summary>
     public ProgressReport? FinalReport { get; set; }
+
+    /// <summary>やさしい日本語 summary of this 取組; null until staff write one.</summary>
+    public PlainSummary? PlainSummary { get; set; }
 }
 
 /// <summary>One numbered sub-item (1)(2)… of an initiative: method, period and numeric target.</summary>
@@ -94,6 +125,12 @@ public sealed class Kpi
     public decimal Target { get; set; }
 
     public List<KpiMeasurement> Measurements { get; set; } = [];
+
+    /// <summary>A 達成度 set by staff instead of the computed one (S, A, B or C); null: the rule decides.</summary>
+    public string? GradeOverride { get; set; }
+
+    /// <summary>Why staff set <see cref="GradeOverride"/>; required with it and shown beside it.</summary>
+    public string? GradeOverrideReason { get; set; }
 }
 
 public sealed class KpiMeasurement

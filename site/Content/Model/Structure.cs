@@ -29,6 +29,12 @@ public sealed class FiscalYear
     /// <summary>Heading as the department writes it, e.g. 令和6年度 重点目標.</summary>
     public string Heading { get; set; } = "";
 
+    /// <summary>Month (1–12) the 中間報告 is due to be published; Ueda's cycle: October.</summary>
+    public int MidtermReportMonth { get; set; } = Reporting.ReportingCycle.DefaultMidtermMonth;
+
+    /// <summary>Month (1–12) the 期末報告 is due to be published; Ueda's cycle: March, the fiscal year's end.</summary>
+    public int FinalReportMonth { get; set; } = Reporting.ReportingCycle.DefaultFinalMonth;
+
     /// <summary>Set when moved to the recycle bin.</summary>
     public DateTime? DeletedUtc { get; set; }
 }

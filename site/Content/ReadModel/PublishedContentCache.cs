@@ -82,7 +82,7 @@ public sealed class PublishedContentCache(IServiceScopeFactory scopes, TimeProvi
             var publishedDepartment = new PublishedDepartment(department.Slug, department.Name);
             foreach (var year in department.FiscalYears.OrderByDescending(y => y.Year))
             {
-                var publishedYear = new PublishedFiscalYear(publishedDepartment, year.Year, year.Slug, year.Heading);
+                var publishedYear = new PublishedFiscalYear(publishedDepartment, year.Year, year.Slug, year.Heading, new Reporting.ReportingCycle(year.Year, year.MidtermReportMonth, year.FinalReportMonth));
                 publishedYear.Goals.AddRange(goalsByYear[year.Id]
                     .Select(g => new PublishedGoal(g.Id, publishedYear, g.Slug, g.Number, g.PublishedUtc ?? now, ContentOf<GoalContent>(g.Id)))
                     .OrderBy(g => g.Content.Priority)

@@ -1,4 +1,5 @@
 using UedaPublicGoals.Content.Model;
+using UedaPublicGoals.Reporting;
 
 namespace UedaPublicGoals.Content.ReadModel;
 
@@ -56,12 +57,15 @@ public sealed class PublishedDepartment(string slug, string name)
     public PublishedFiscalYear? FindYear(string slug) => Years.FirstOrDefault(y => y.Slug == slug);
 }
 
-public sealed class PublishedFiscalYear(PublishedDepartment department, int year, string slug, string heading)
+public sealed class PublishedFiscalYear(PublishedDepartment department, int year, string slug, string heading, ReportingCycle? cycle = null)
 {
     public PublishedDepartment Department { get; } = department;
     public int Year { get; } = year;
     public string Slug { get; } = slug;
     public string Heading { get; } = heading;
+
+    /// <summary>When this year's 中間報告 and 期末報告 are due.</summary>
+    public ReportingCycle Cycle { get; } = cycle ?? new ReportingCycle(year, ReportingCycle.DefaultMidtermMonth, ReportingCycle.DefaultFinalMonth);
 
     /// <summary>令和6年度 for 2024.</summary>
     public string Label => JapaneseFiscalYear.Label(Year);

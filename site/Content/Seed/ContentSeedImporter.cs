@@ -69,7 +69,7 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store, 
 
             foreach (var yearFile in file.FiscalYears.Where(y => FirstTime($"year:{file.Slug}/{y.Year}") && department.FiscalYears.All(existing => existing.Year != y.Year)))
             {
-                department.FiscalYears.Add(new FiscalYear { Year = yearFile.Year, Slug = yearFile.Slug, Heading = yearFile.Heading });
+                department.FiscalYears.Add(new FiscalYear { Year = yearFile.Year, Slug = yearFile.Slug, Heading = yearFile.Heading, MidtermReportMonth = yearFile.MidtermReportMonth, FinalReportMonth = yearFile.FinalReportMonth });
                 yearsAdded++;
             }
 

@@ -139,6 +139,14 @@ public static partial class ContentSeedReader
 
             RequireSlug(file, $"{at}.slug", year.Slug);
             Require(file, $"{at}.heading", year.Heading);
+            foreach (var (field, month) in new[] { ("midtermReportMonth", year.MidtermReportMonth), ("finalReportMonth", year.FinalReportMonth) })
+            {
+                if (!Reporting.ReportingCycle.IsMonth(month))
+                {
+                    throw new ContentSeedException(file, $"{at}.{field}", $"{month} is not a month between 1 and 12");
+                }
+            }
+
             for (var g = 0; g < year.Goals.Count; g++)
             {
                 RequireSlug(file, $"{at}.goals[{g}]", year.Goals[g]);

@@ -17,6 +17,12 @@ public sealed class FiscalYearSeed
     public string Slug { get; set; } = "";
     public string Heading { get; set; } = "";
 
+    /// <summary>Month (1–12) the 中間報告 is due; Ueda's default when absent.</summary>
+    public int MidtermReportMonth { get; set; } = Reporting.ReportingCycle.DefaultMidtermMonth;
+
+    /// <summary>Month (1–12) the 期末報告 is due; Ueda's default when absent.</summary>
+    public int FinalReportMonth { get; set; } = Reporting.ReportingCycle.DefaultFinalMonth;
+
     /// <summary>Goal slugs in priority order; each must have a goal file.</summary>
     public List<string> Goals { get; set; } = [];
 }

@@ -123,6 +123,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.ToTable("FiscalYears");
             e.Property(y => y.Slug).HasMaxLength(20).IsRequired();
             e.Property(y => y.Heading).HasMaxLength(200).IsRequired();
+            e.Property(y => y.MidtermReportMonth).HasDefaultValue(Reporting.ReportingCycle.DefaultMidtermMonth);
+            e.Property(y => y.FinalReportMonth).HasDefaultValue(Reporting.ReportingCycle.DefaultFinalMonth);
             e.HasIndex(y => new { y.DepartmentId, y.Year }).IsUnique();
             e.HasIndex(y => new { y.DepartmentId, y.Slug }).IsUnique();
         });

@@ -17,7 +17,11 @@ public sealed class PublishedGoalLookup(PublishedContentCache cache) : IFeedback
         cache.Current.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).Select(ToFeedbackGoal).ToList();
 
     private static FeedbackGoal ToFeedbackGoal(PublishedGoal goal) =>
-        new(goal.DocumentId, goal.Content.Title, goal.Department.Slug, goal.Department.Name, goal.Year.Label, goal.Url);
+        new(goal.DocumentId, goal.Content.Title, goal.Department.Slug, goal.Department.Name, goal.Year.Label, goal.Url)
+        {
+            Initiatives = goal.Content.Initiatives.OrderBy(i => i.Number).Select(i => i.Title).ToList(),
+            SuggestedField = goal.Content.CommentField,
+        };
 }
 
 /// <summary>Writes the module's actions into the backoffice audit log.</summary>

@@ -75,7 +75,7 @@ public sealed partial class DeliveryApiTests(SeededPortal portal) : IClassFixtur
         Assert.Equal(
             ["id", "slug", "url", "apiUrl", "version", "publishedAt", "department", "fiscalYear", "priority", "title",
              "comprehensivePlanPosition", "restructuringPlanPosition", "administrativeReformPosition", "currentSituation",
-             "purposeAndEffect", "sdgGoals", "initiatives", "specialNotes", "progress"],
+             "purposeAndEffect", "sdgGoals", "initiatives", "specialNotes", "progress", "plainSummary", "commentField"],
             goal.Properties().Select(p => p.Name));
         Assert.Equal(id.ToString("D"), (string?)goal["id"]);
         Assert.Equal("koho", (string?)goal["slug"]);
@@ -84,7 +84,10 @@ public sealed partial class DeliveryApiTests(SeededPortal portal) : IClassFixtur
         Assert.Equal(1, (int)goal["version"]!);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$", (string)goal["publishedAt"]!);
         Assert.Equal("政策企画部", (string?)goal["department"]!["name"]);
-        AssertJsonEqual("""{"year":2024,"slug":"r6","label":"令和6年度","heading":"令和6年度 重点目標","url":"https://goals.example.jp/seisaku-kikaku/r6/"}""", goal["fiscalYear"]);
+        AssertJsonEqual("""{"year":2024,"slug":"r6","label":"令和6年度","heading":"令和6年度 重点目標","url":"https://goals.example.jp/seisaku-kikaku/r6/","midtermReportMonth":10,"finalReportMonth":3}""", goal["fiscalYear"]);
+        // やさしい日本語 is the city's to write: none in the seed, an explicit null (issue 8).
+        Assert.Equal(JTokenType.Null, goal["plainSummary"]!.Type);
+        Assert.Equal("情報発信・広報", (string?)goal["commentField"]);
         Assert.Equal(4, (int)goal["priority"]!);
         Assert.Equal("総合的・効果的な情報発信と市民と行政が結ばれる、つながる広報の推進", (string?)goal["title"]);
         Assert.StartsWith("第1編 自治・協働・行政", (string?)goal["comprehensivePlanPosition"]);
@@ -106,6 +109,7 @@ public sealed partial class DeliveryApiTests(SeededPortal portal) : IClassFixtur
         Assert.Equal(JTokenType.Null, first.Property("midtermReport")!.Value.Type);
         Assert.Equal(JTokenType.Null, first.Property("finalReport")!.Value.Type);
         Assert.Equal(JTokenType.Null, first.Property("period")!.Value.Type);
+        Assert.Equal(JTokenType.Null, first.Property("plainSummary")!.Value.Type);
 
         var sns = first["measures"]![2]!;
         Assert.Equal(3, (int)sns["number"]!);
@@ -113,7 +117,8 @@ public sealed partial class DeliveryApiTests(SeededPortal portal) : IClassFixtur
         Assert.Equal("通年", (string?)sns["period"]);
         Assert.Contains("LINE友だち登録者数の増加 (13,967人→17,000人)", (string?)sns["target"]);
         var line = (JObject)sns["kpis"]![0]!;
-        Assert.Equal(["key", "label", "unit", "baseline", "target", "latest", "measurements"], line.Properties().Select(p => p.Name));
+        Assert.Equal(["key", "label", "unit", "baseline", "target", "latest", "measurements", "gradeOverride", "gradeOverrideReason"], line.Properties().Select(p => p.Name));
+        Assert.Equal(JTokenType.Null, line["gradeOverride"]!.Type);
         Assert.Equal("line-friends", (string?)line["key"]);
         Assert.Equal("LINE友だち登録者数", (string?)line["label"]);
         Assert.Equal("人", (string?)line["unit"]);

@@ -30,6 +30,11 @@ public sealed class GoalForm : EditorForm
 
     public string? EffectsAndRemainingIssues { get; set; }
 
+    public PlainSummaryForm PlainSummary { get; set; } = new();
+
+    /// <summary>意見の分野: the 分野 the comment form starts with when a resident comes from this goal.</summary>
+    public string? CommentField { get; set; }
+
     public static GoalForm From(GoalContent goal) => new()
     {
         Title = goal.Title,
@@ -43,6 +48,8 @@ public sealed class GoalForm : EditorForm
         Initiatives = goal.Initiatives.Select(InitiativeForm.From).ToList(),
         CitizenParticipation = goal.SpecialNotes.CitizenParticipation,
         EffectsAndRemainingIssues = goal.SpecialNotes.EffectsAndRemainingIssues,
+        PlainSummary = PlainSummaryForm.From(goal.PlainSummary),
+        CommentField = goal.CommentField,
     };
 
     /// <summary>The content this form describes. Call only after <see cref="GoalFormValidator"/> found no error.</summary>
@@ -66,6 +73,8 @@ public sealed class GoalForm : EditorForm
                 CitizenParticipation = FormValues.Text(CitizenParticipation),
                 EffectsAndRemainingIssues = FormValues.Text(EffectsAndRemainingIssues),
             },
+            PlainSummary = PlainSummary.ToContent(),
+            CommentField = FormValues.Line(CommentField),
         };
     }
 
@@ -86,8 +95,11 @@ public sealed class InitiativeForm
 
     public ReportForm FinalReport { get; set; } = new();
 
+    public PlainSummaryForm PlainSummary { get; set; } = new();
+
     public static InitiativeForm From(Initiative initiative) => new()
     {
+        PlainSummary = PlainSummaryForm.From(initiative.PlainSummary),
         Title = initiative.Title,
         Period = initiative.Period,
         Measures = initiative.Measures.Select(MeasureForm.From).ToList(),
@@ -103,7 +115,45 @@ public sealed class InitiativeForm
         Measures = Measures.Select((measure, index) => measure.ToContent(index + 1)).ToList(),
         MidtermReport = MidtermReport.ToContent(),
         FinalReport = FinalReport.ToContent(),
+        PlainSummary = PlainSummary.ToContent(),
     };
+}
+
+/// <summary>やさしい日本語 (ひとことで / なぜ / なにをする / いつまでに); all empty means no summary.</summary>
+public sealed class PlainSummaryForm
+{
+    public string? InOneLine { get; set; }
+
+    public string? Why { get; set; }
+
+    public string? What { get; set; }
+
+    public string? ByWhen { get; set; }
+
+    /// <summary>The four parts with their labels, in the order the public page shows them.</summary>
+    public IEnumerable<(string Property, string Label, string? Value)> Parts =>
+    [
+        (nameof(InOneLine), "ひとことで", InOneLine),
+        (nameof(Why), "なぜ", Why),
+        (nameof(What), "なにをする", What),
+        (nameof(ByWhen), "いつまでに", ByWhen),
+    ];
+
+    public static PlainSummaryForm From(PlainSummary? summary) => summary is null
+        ? new PlainSummaryForm()
+        : new PlainSummaryForm { InOneLine = summary.InOneLine, Why = summary.Why, What = summary.What, ByWhen = summary.ByWhen };
+
+    public PlainSummary? ToContent()
+    {
+        var summary = new PlainSummary
+        {
+            InOneLine = FormValues.Text(InOneLine),
+            Why = FormValues.Text(Why),
+            What = FormValues.Text(What),
+            ByWhen = FormValues.Text(ByWhen),
+        };
+        return summary.IsEmpty ? null : summary;
+    }
 }
 
 /// <summary>One (1)(2)… row: 方法・手段, 期間・期限, 数値目標 and its KPIs.</summary>
@@ -149,8 +199,15 @@ public sealed class KpiForm
 
     public List<MeasurementForm> Measurements { get; set; } = [];
 
+    /// <summary>"" (the rule decides), S, A, B or C.</summary>
+    public string? GradeOverride { get; set; }
+
+    public string? GradeOverrideReason { get; set; }
+
     public static KpiForm From(Kpi kpi) => new()
     {
+        GradeOverride = kpi.GradeOverride,
+        GradeOverrideReason = kpi.GradeOverrideReason,
         Key = kpi.Key,
         Label = kpi.Label,
         Unit = kpi.Unit,
@@ -170,6 +227,8 @@ public sealed class KpiForm
             Baseline = FormValues.TryNumber(Baseline, out var baseline) ? baseline : null,
             Target = target,
             Measurements = Measurements.Select(m => m.ToContent()).ToList(),
+            GradeOverride = FormValues.Line(GradeOverride),
+            GradeOverrideReason = FormValues.Line(GradeOverride) is null ? null : FormValues.Text(GradeOverrideReason),
         };
     }
 }

@@ -72,6 +72,13 @@ public static class GoalFormValidator
                 $"{TokyoTime.LongDate(fiscalYearStart)}～{TokyoTime.LongDate(finalReportEnd)}", errors);
         }
 
+        ValidatePlainSummary(form.PlainSummary, nameof(GoalForm.PlainSummary), "やさしい日本語", errors);
+        for (var i = 0; i < form.Initiatives.Count; i++)
+        {
+            ValidatePlainSummary(form.Initiatives[i].PlainSummary, $"Initiatives[{i}].PlainSummary", $"{GoalFormCommand.Name([i + 1])}のやさしい日本語", errors);
+        }
+
+        errors.MaxLength(nameof(GoalForm.CommentField), form.CommentField, "意見の分野", FormValues.LineLength);
         errors.MaxLength(nameof(GoalForm.CitizenParticipation), form.CitizenParticipation, SheetLabels.CitizenParticipation, FormValues.TextLength);
         errors.MaxLength(nameof(GoalForm.EffectsAndRemainingIssues), form.EffectsAndRemainingIssues, SheetLabels.EffectsAndRemainingIssues, FormValues.TextLength);
     }
@@ -141,6 +148,50 @@ public static class GoalFormValidator
                 errors.Number($"{measurementAt}.Value", measurement.Value, $"{measurementName}の値", required: true);
                 errors.MaxLength($"{measurementAt}.Note", measurement.Note, $"{measurementName}の注記", FormValues.LineLength);
             }
+
+            ValidateGradeOverride(kpi, kpiAt, kpiName, errors);
+        }
+    }
+
+    /// <summary>A staff 達成度 needs a written reason and a measured value: no grade without data behind it.</summary>
+    private static void ValidateGradeOverride(KpiForm kpi, string at, string name, FormErrors errors)
+    {
+        var grade = FormValues.Line(kpi.GradeOverride);
+        var reason = FormValues.Text(kpi.GradeOverrideReason);
+        if (grade is null)
+        {
+            if (reason is not null)
+            {
+                errors.Add($"{at}.GradeOverride", $"{name}：理由だけが入力されています。達成度を選ぶか、理由を消してください。");
+            }
+
+            return;
+        }
+
+        if (!Achievement.AchievementRule.TryParseOverride(grade, out _))
+        {
+            errors.Add($"{at}.GradeOverride", $"{name}の達成度は S・A・B・C から選んでください（計算どおりにする場合は「計算どおり」）。");
+        }
+        else if (kpi.Measurements.Count == 0)
+        {
+            errors.Add($"{at}.GradeOverride", $"{name}には実績がないため、達成度を付けられません。先に実績を入力してください。");
+        }
+
+        if (reason is null)
+        {
+            errors.Add($"{at}.GradeOverrideReason", $"{name}の達成度を変える理由を書いてください。理由は公開ページで達成度の横に表示されます。");
+        }
+        else
+        {
+            errors.MaxLength($"{at}.GradeOverrideReason", kpi.GradeOverrideReason, $"{name}の達成度を変える理由", FormValues.NoteLength);
+        }
+    }
+
+    private static void ValidatePlainSummary(PlainSummaryForm summary, string at, string name, FormErrors errors)
+    {
+        foreach (var (property, label, value) in summary.Parts)
+        {
+            errors.MaxLength($"{at}.{property}", value, $"{name}（{label}）", FormValues.NoteLength);
         }
     }
 

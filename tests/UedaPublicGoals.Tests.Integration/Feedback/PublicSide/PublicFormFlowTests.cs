@@ -22,7 +22,7 @@ public sealed partial class PublicFormFlowTests
 
         // The goal page links to the form, which opens for that goal.
         var (_, goalHtml) = await session.GetAsync(koho.Url);
-        var link = HtmlText.Parse(goalHtml).QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "この目標に意見を送る").GetAttribute("href")!;
+        var link = HtmlText.Parse(goalHtml).QuerySelectorAll("main a").First(a => a.TextContent.Trim() == "この目標に意見を送る").GetAttribute("href")!;
         var entry = await session.Client.GetAsync(link);
         Assert.Equal(HttpStatusCode.Redirect, entry.StatusCode);
         var formUrl = entry.Headers.Location!.OriginalString;

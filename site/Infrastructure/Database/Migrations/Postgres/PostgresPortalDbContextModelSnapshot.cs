@@ -457,10 +457,20 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FinalReportMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Heading")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MidtermReportMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10);
 
                     b.Property<string>("Slug")
                         .IsRequired()
