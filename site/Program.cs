@@ -23,6 +23,7 @@ builder.AddFeedbackModule();
 builder.AddDeliveryApi();
 builder.AddOpenData();
 builder.AddSearch();
+builder.AddJapanese();
 
 var app = builder.Build();
 
@@ -47,6 +48,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();
 app.UseOutputCache();
+app.UseJapanese();
 
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();

@@ -33,7 +33,7 @@ public static class PublicSiteExtensions
         {
             // Anonymous GETs of published pages only. Tags are added per document by the
             // controllers, so a publish evicts exactly the pages it changes.
-            o.AddPolicy(PublishedPagePolicy, b => b.Expire(TimeSpan.FromHours(1)).SetVaryByHost(true));
+            o.AddPolicy(PublishedPagePolicy, b => b.Expire(TimeSpan.FromHours(1)).SetVaryByHost(true).VaryByValue(Japanese.Furigana.FuriganaMode.CacheVariant));
         });
 
         builder.Services.AddResponseCompression(o =>

@@ -51,6 +51,6 @@ public static class StructureRules
     /// <summary>First path segments the site itself uses: a department with one of these slugs could never be reached.</summary>
     public static readonly IReadOnlySet<string> ReservedDepartmentSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "backoffice", "pages", "media", "error", "api", "search", "feedback", "css", "js", "lib", "img", "images", "assets", "account", "admin", "bench",
+        "backoffice", "pages", "media", "error", "api", "search", "feedback", "css", "js", "lib", "img", "images", "assets", "account", "admin", "bench", "yogo",
     };
 }
