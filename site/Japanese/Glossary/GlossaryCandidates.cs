@@ -12,6 +12,6 @@ public static partial class GlossaryCandidates
             .ToList();
 
     // Acronyms (EBPM, SDGs), katakana words of 4+ (スマートシティ), kanji compounds of 5+ (定住自立圏構想).
-    [GeneratedRegex(@"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b|[ァ-ヶー・]{4,}|[\p{IsCJKUnifiedIdeographs}々]{5,}")]
+    [GeneratedRegex(@"(?<![A-Za-z])[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![A-Za-z])|[ァ-ヶー・]{4,}|[\p{IsCJKUnifiedIdeographs}々]{5,}")]
     private static partial Regex Candidates();
 }
