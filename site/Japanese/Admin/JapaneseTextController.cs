@@ -70,8 +70,8 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
     [HttpPost("readings")]
     public async Task<IActionResult> AddReading([Bind(Prefix = FormPrefix)] WordListForm form, CancellationToken ct)
     {
-        var word = form.Word.Trim();
-        var reading = KanaText.ToHiragana(form.Value.Trim());
+        var word = form.Word?.Trim() ?? "";
+        var reading = KanaText.ToHiragana(form.Value?.Trim() ?? "");
         if (ModelState.IsValid)
         {
             if (!KanaText.ContainsKanji(word))
@@ -118,7 +118,7 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
     [HttpPost("synonyms")]
     public async Task<IActionResult> AddSynonym([Bind(Prefix = FormPrefix)] WordListForm form, CancellationToken ct)
     {
-        var term = form.Word.Trim();
+        var term = form.Word?.Trim() ?? "";
         if (ModelState.IsValid && await db.SearchSynonyms.AnyAsync(s => s.Term == term, ct))
         {
             ModelState.AddModelError(FormPrefix + "." + nameof(form.Word), $"「{term}」はすでに登録されています。");
@@ -129,8 +129,9 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
             return View(Views + "WordList.cshtml", await SynonymsPageAsync(form, ct));
         }
 
-        db.SearchSynonyms.Add(new SearchSynonym { Term = term, Replacement = form.Value.Trim() });
-        return await CommitAsync(SynonymsPath, $"「{term}」で「{form.Value.Trim()}」も探すようにしました。", readingsChanged: false, ct);
+        var replacement = form.Value!.Trim();
+        db.SearchSynonyms.Add(new SearchSynonym { Term = term, Replacement = replacement });
+        return await CommitAsync(SynonymsPath, $"「{term}」で「{replacement}」も探すようにしました。", readingsChanged: false, ct);
     }
 
     [HttpPost("synonyms/{id:int}/delete")]
@@ -154,7 +155,7 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
             return NotFound();
         }
 
-        var text = form.Term.Trim();
+        var text = form.Term?.Trim() ?? "";
         if (ModelState.IsValid && await db.GlossaryTerms.AnyAsync(t => t.Term == text && t.Id != (id ?? 0), ct))
         {
             ModelState.AddModelError(nameof(form.Term), $"「{text}」はすでに用語集にあります。一覧から編集してください。");
@@ -172,7 +173,7 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
         }
 
         term.Term = text;
-        term.Definition = form.Definition.Trim();
+        term.Definition = form.Definition!.Trim();
         term.IsPublished = form.Publish;
         term.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         term.UpdatedBy = Actor;
