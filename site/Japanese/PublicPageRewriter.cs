@@ -1,6 +1,7 @@
 using System.Text;
 using UedaPublicGoals.Japanese.Furigana;
 using UedaPublicGoals.Japanese.Glossary;
+using UedaPublicGoals.Japanese.Readings;
 
 namespace UedaPublicGoals.Japanese;
 
@@ -17,12 +18,14 @@ public sealed class PublicPageRewriter(GlossaryCatalog glossary, FuriganaRendere
         return HtmlTextRewriter.Rewrite(html, (text, where) =>
         {
             var pieces = markTerms && where.InMain && !where.InLink && !where.InHeading ? glossary.Mark(text, marked) : null;
-            if (pieces is null && !withFurigana)
+            if (pieces is null && !(withFurigana && furigana.IsAvailable && KanaText.ContainsKanji(text)))
             {
                 return null;
             }
 
-            var output = new StringBuilder(text.Length * 2);
+            // One span keeps the node one box: in a flex container (a title with its number badge)
+            // each bare ruby would otherwise become its own flex item, and the line would never wrap.
+            var output = new StringBuilder(text.Length * 2).Append("<span>");
             foreach (var piece in pieces ?? [new GlossaryPiece(text, null)])
             {
                 if (piece.Entry is { } entry)
@@ -45,7 +48,7 @@ public sealed class PublicPageRewriter(GlossaryCatalog glossary, FuriganaRendere
                 }
             }
 
-            return output.ToString();
+            return output.Append("</span>").ToString();
         });
     }
 }

@@ -25,7 +25,7 @@ public sealed class PageRewriterTests : IDisposable
     {
         const string html = "<p title=\"計画 > 案\" data-x='市'>計画</p><!-- 計画 --><img alt=\"計画\">";
 
-        Assert.Equal("<p title=\"計画 > 案\" data-x='市'><ruby>計画<rt>けいかく</rt></ruby></p><!-- 計画 --><img alt=\"計画\">", rewriter.Rewrite(html, withFurigana: true, markTerms: false));
+        Assert.Equal("<p title=\"計画 > 案\" data-x='市'><span><ruby>計画<rt>けいかく</rt></ruby></span></p><!-- 計画 --><img alt=\"計画\">", rewriter.Rewrite(html, withFurigana: true, markTerms: false));
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class PageRewriterTests : IDisposable
     [Fact]
     public void Entities_are_decoded_for_reading_and_encoded_again()
     {
-        Assert.Equal("<p>&lt;<ruby>計画<rt>けいかく</rt></ruby>&gt; &amp; A</p>", rewriter.Rewrite("<p>&lt;計画&gt; &amp; A</p>", withFurigana: true, markTerms: false));
+        Assert.Equal("<p><span>&lt;<ruby>計画<rt>けいかく</rt></ruby>&gt; &amp; A</span></p>", rewriter.Rewrite("<p>&lt;計画&gt; &amp; A</p>", withFurigana: true, markTerms: false));
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class PageRewriterTests : IDisposable
 
         Assert.Equal(
             "<header><p>DX</p></header><main><h1>DXと定住自立圏</h1><p><a href=\"/x\">DX</a></p>" +
-            "<p>本市の<a class=\"glossary-term\" href=\"/yogo/#yogo-1\">DX</a>と<a class=\"glossary-term\" href=\"/yogo/#yogo-3\">EBPM</a>、またDX。</p>" +
-            "<p><a class=\"glossary-term\" href=\"/yogo/#yogo-2\">定住自立圏</a>とDX</p></main>",
+            "<p><span>本市の<a class=\"glossary-term\" href=\"/yogo/#yogo-1\">DX</a>と<a class=\"glossary-term\" href=\"/yogo/#yogo-3\">EBPM</a>、またDX。</span></p>" +
+            "<p><span><a class=\"glossary-term\" href=\"/yogo/#yogo-2\">定住自立圏</a>とDX</span></p></main>",
             result);
     }
 
@@ -67,7 +67,7 @@ public sealed class PageRewriterTests : IDisposable
     {
         var result = rewriter.Rewrite("<main><p>定住自立圏</p></main>", withFurigana: true, markTerms: true);
 
-        Assert.Equal("<main><p><a class=\"glossary-term\" href=\"/yogo/#yogo-2\"><ruby>定住<rt>ていじゅう</rt></ruby><ruby>自立<rt>じりつ</rt></ruby><ruby>圏<rt>けん</rt></ruby></a></p></main>", result);
+        Assert.Equal("<main><p><span><a class=\"glossary-term\" href=\"/yogo/#yogo-2\"><ruby>定住<rt>ていじゅう</rt></ruby><ruby>自立<rt>じりつ</rt></ruby><ruby>圏<rt>けん</rt></ruby></a></span></p></main>", result);
     }
 
     [Theory]
