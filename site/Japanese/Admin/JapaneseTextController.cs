@@ -52,17 +52,8 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
     public Task<IActionResult> EditTerm(int id, GlossaryForm form, CancellationToken ct) => SaveTerm(id, form, ct);
 
     [HttpPost("glossary/{id:int}/delete")]
-    public async Task<IActionResult> DeleteTerm(int id, CancellationToken ct)
-    {
-        var term = await db.GlossaryTerms.FindAsync([id], ct);
-        if (term is null)
-        {
-            return NotFound();
-        }
-
-        db.GlossaryTerms.Remove(term);
-        return await CommitAsync(GlossaryPath, $"用語集から「{term.Term}」を削除しました。", readingsChanged: false, ct);
-    }
+    public Task<IActionResult> DeleteTerm(int id, CancellationToken ct) =>
+        DeleteAsync(db.GlossaryTerms, id, GlossaryPath, t => $"用語集から「{t.Term}」を削除しました。", readingsChanged: false, ct);
 
     [HttpGet("readings")]
     public async Task<IActionResult> Readings(CancellationToken ct) => View(Views + "WordList.cshtml", await ReadingsPageAsync(new WordListForm(), ct));
@@ -100,17 +91,8 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
     }
 
     [HttpPost("readings/{id:int}/delete")]
-    public async Task<IActionResult> DeleteReading(int id, CancellationToken ct)
-    {
-        var entry = await db.ReadingList.FindAsync([id], ct);
-        if (entry is null)
-        {
-            return NotFound();
-        }
-
-        db.ReadingList.Remove(entry);
-        return await CommitAsync(ReadingsPath, $"「{entry.Word}」の読みを削除しました。", readingsChanged: true, ct);
-    }
+    public Task<IActionResult> DeleteReading(int id, CancellationToken ct) =>
+        DeleteAsync(db.ReadingList, id, ReadingsPath, r => $"「{r.Word}」の読みを削除しました。", readingsChanged: true, ct);
 
     [HttpGet("synonyms")]
     public async Task<IActionResult> Synonyms(CancellationToken ct) => View(Views + "WordList.cshtml", await SynonymsPageAsync(new WordListForm(), ct));
@@ -135,17 +117,8 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
     }
 
     [HttpPost("synonyms/{id:int}/delete")]
-    public async Task<IActionResult> DeleteSynonym(int id, CancellationToken ct)
-    {
-        var entry = await db.SearchSynonyms.FindAsync([id], ct);
-        if (entry is null)
-        {
-            return NotFound();
-        }
-
-        db.SearchSynonyms.Remove(entry);
-        return await CommitAsync(SynonymsPath, $"同義語「{entry.Term}」を削除しました。", readingsChanged: false, ct);
-    }
+    public Task<IActionResult> DeleteSynonym(int id, CancellationToken ct) =>
+        DeleteAsync(db.SearchSynonyms, id, SynonymsPath, e => $"同義語「{e.Term}」を削除しました。", readingsChanged: false, ct);
 
     private async Task<IActionResult> SaveTerm(int? id, GlossaryForm form, CancellationToken ct)
     {
@@ -179,6 +152,19 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
         term.UpdatedBy = Actor;
         var done = form.Publish ? "保存して公開しました" : "非公開で保存しました（公開サイトには出ません）";
         return await CommitAsync(GlossaryPath, $"用語「{text}」を{done}。", readingsChanged: false, ct);
+    }
+
+    private async Task<IActionResult> DeleteAsync<T>(DbSet<T> set, int id, string path, Func<T, string> notice, bool readingsChanged, CancellationToken ct)
+        where T : class
+    {
+        var entry = await set.FindAsync([id], ct);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        set.Remove(entry);
+        return await CommitAsync(path, notice(entry), readingsChanged, ct);
     }
 
     private async Task<IActionResult> CommitAsync(string path, string notice, bool readingsChanged, CancellationToken ct)

@@ -19,7 +19,10 @@ public sealed class KanaSearchTests(AdminPortal portal) : IClassFixture<AdminPor
     [InlineData("ながのだいがく", "gakuen-toshi")]
     [InlineData("すまーとしてぃ", "smart-city")]
     [InlineData("こうほうし", "koho")]
-    public async Task A_kana_query_finds_the_kanji_form(string query, string goal)
+    [InlineData("ライン", "koho")] // seeded synonyms: the form the content uses
+    [InlineData("ユーチューブ", "koho")]
+    [InlineData("ﾕｰﾁｭｰﾌﾞ", "koho")]
+    public async Task A_kana_query_finds_the_kanji_form_or_its_listed_synonym(string query, string goal)
     {
         await portal.SearchIndexFlushedAsync();
 
@@ -34,19 +37,6 @@ public sealed class KanaSearchTests(AdminPortal portal) : IClassFixture<AdminPor
         await portal.SearchIndexFlushedAsync();
 
         Assert.Empty(await ResultUrlsAsync(portal.CreatePublicClient(), "がくえんとしみらいこうくう"));
-    }
-
-    [Theory]
-    [InlineData("ライン", "koho")]
-    [InlineData("ユーチューブ", "koho")]
-    [InlineData("ﾕｰﾁｭｰﾌﾞ", "koho")]
-    public async Task Seeded_synonyms_find_the_form_the_content_uses(string query, string goal)
-    {
-        await portal.SearchIndexFlushedAsync();
-
-        var urls = await ResultUrlsAsync(portal.CreatePublicClient(), query);
-
-        Assert.Contains(urls, u => u.StartsWith(GoalPath(goal), StringComparison.Ordinal));
     }
 
     [Fact]
