@@ -9,7 +9,8 @@
 #   ./test.sh integration --filter "FullyQualifiedName~Postgres"
 #
 # System packages (Debian): postgresql (a throwaway server is started by the integration
-# tests), chromium (browser tests), fonts-noto-cjk (Japanese text in screenshots/PDFs).
+# tests), chromium (browser tests), fonts-noto-cjk (Japanese text in screenshots/PDFs),
+# libmecab2 + mecab-ipadic-utf8 (MeCab readings: furigana and kana search).
 # As root they are installed with apt-get; otherwise the script says what to install.
 # PG_BIN=/path/to/postgresql/bin may point at another PostgreSQL server installation.
 set -euo pipefail
@@ -38,10 +39,16 @@ have_cjk_fonts() {
     command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'
 }
 
+have_mecab() {
+    { ldconfig -p 2>/dev/null | grep -q 'libmecab\.so\.2'; } || compgen -G '/usr/lib/*/libmecab.so.2' >/dev/null || return 1
+    [[ -f /var/lib/mecab/dic/debian/sys.dic || -f /var/lib/mecab/dic/ipadic-utf8/sys.dic ]]
+}
+
 missing=()
 have_postgresql || missing+=(postgresql)
 have_chromium || missing+=(chromium)
 have_cjk_fonts || missing+=(fonts-noto-cjk)
+have_mecab || missing+=(libmecab2 mecab-ipadic-utf8)
 
 if ((${#missing[@]} > 0)); then
     if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
@@ -59,6 +66,7 @@ if ((${#missing[@]} > 0)); then
     have_postgresql || still_missing+=(postgresql)
     have_chromium || still_missing+=(chromium)
     have_cjk_fonts || still_missing+=(fonts-noto-cjk)
+    have_mecab || still_missing+=(libmecab2 mecab-ipadic-utf8)
     if ((${#still_missing[@]} > 0)); then
         log "still missing after apt-get install: ${still_missing[*]}"
         exit 1

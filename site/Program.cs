@@ -32,6 +32,7 @@ builder.AddFeedbackModule();
 builder.AddDeliveryApi();
 builder.AddOpenData();
 builder.AddSearch();
+builder.AddJapanese();
 
 var app = builder.Build();
 
@@ -59,6 +60,10 @@ app.UseOutputCache();
 // Inside the output cache: cached pages are stored compressed (one variant per Accept-Encoding) and
 // served without compressing them again.
 app.UseResponseCompression();
+
+// Inside compression: furigana and glossary links are written into the plain HTML, which is then
+// compressed and cached per variant.
+app.UseJapanese();
 
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();

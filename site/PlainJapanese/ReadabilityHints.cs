@@ -4,8 +4,8 @@ using System.Text;
 namespace UedaPublicGoals.PlainJapanese;
 
 /// <summary>
-/// Terms a reader may not know. The glossary (用語集, built on another branch) implements this;
-/// until it is registered, <see cref="NoGlossary"/> answers and the hint says the check is off.
+/// Terms a reader may not know, answered by the glossary (用語集, Japanese/Glossary/GlossaryCatalog).
+/// <see cref="NoGlossary"/> stands for a site without one: the hint then says the check is off.
 /// </summary>
 public interface IGlossaryTerms
 {
@@ -126,8 +126,7 @@ public static class PlainJapaneseExtensions
 {
     public static WebApplicationBuilder AddPlainJapanese(this WebApplicationBuilder builder)
     {
-        // The glossary branch replaces this registration with its own IGlossaryTerms.
-        builder.Services.AddSingleton<IGlossaryTerms, NoGlossary>();
+        // IGlossaryTerms comes from the glossary (Japanese/Glossary/GlossaryCatalog).
         builder.Services.AddSingleton<ReadabilityHints>();
         return builder;
     }

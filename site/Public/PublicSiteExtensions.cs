@@ -35,8 +35,9 @@ public static class PublicSiteExtensions
         {
             // Anonymous GETs of published pages only. Tags are added per document by the
             // controllers, so a publish evicts exactly the pages it changes. Compression runs inside
-            // the cache, so the stored bytes differ by Accept-Encoding.
-            o.AddPolicy(PublishedPagePolicy, b => b.Expire(TimeSpan.FromHours(1)).SetVaryByHost(true).SetVaryByHeader(HeaderNames.AcceptEncoding));
+            // the cache, so the stored bytes differ by Accept-Encoding; furigana pages are their own variant.
+            o.AddPolicy(PublishedPagePolicy, b => b.Expire(TimeSpan.FromHours(1)).SetVaryByHost(true).SetVaryByHeader(HeaderNames.AcceptEncoding)
+                .VaryByValue(Japanese.Furigana.FuriganaMode.CacheVariant));
         });
 
         builder.Services.AddResponseCompression(o =>

@@ -44,7 +44,7 @@ public sealed record SearchFilterOption(string Value, string Label);
 /// The public search: published content only (external index). Validates filters against
 /// what is published, so an unknown department is an error, not silently "no results".
 /// </summary>
-public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cache)
+public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cache, IEnumerable<ISearchQueryExpansion> expansions)
 {
     private volatile ExampleHits? exampleHits;
 
@@ -67,7 +67,7 @@ public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cach
         var length = SearchTerms.LengthOf(cleaned);
 
         // An over-long query is refused before analysis, so its size costs nothing.
-        var terms = SearchTerms.Parse(length > SearchTerms.MaxLength ? "" : cleaned);
+        var terms = SearchTerms.Parse(length > SearchTerms.MaxLength ? "" : cleaned, expansions.FirstOrDefault());
         if (length > SearchTerms.MaxLength)
         {
             return Invalid("query_too_long", $"検索する言葉は{SearchTerms.MaxLength}文字以内で入力してください（いまは{length:N0}文字です）。");

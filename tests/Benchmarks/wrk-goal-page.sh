@@ -15,51 +15,20 @@ seconds="${3:-10}"
 port="${BENCH_PORT:-5097}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/ueda-bench-XXXXXX)"
-server_pid=""
 
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 
-cleanup() {
-    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=published-portal.sh
+source "$repo/tests/Benchmarks/published-portal.sh"
+trap portal_cleanup EXIT
 
-copy_repo() {
-    mkdir -p "$work/src"
-    cp "$repo"/Directory.Build.props "$repo"/Directory.Packages.props "$work/src/"
-    cp -r "$repo/content-seed" "$work/src/"
-    (cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site App_Plugins) | (cd "$work/src" && tar -xf -)
-}
-
-publish() {
-    dotnet publish "$work/src/site" -c Release -o "$work/pub" --nologo -v quiet >/dev/null
-}
-
-start() {
-    (cd "$work/pub" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
-        Database__ConnectionString="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
-        exec dotnet UedaPublicGoals.Site.dll >"$work/server.log" 2>&1) &
-    server_pid=$!
-    for _ in $(seq 1 100); do
-        curl -sf -o /dev/null "http://127.0.0.1:$port/" && return 0
-        sleep 0.2
-    done
-    cat "$work/server.log" >&2
-    echo "the site did not start" >&2
-    exit 1
-}
-
-stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
-
-copy_repo
-publish
-start
+portal_publish
+portal_start
 mkdir -p "$work/src/site/wwwroot/bench"
 curl -sf "http://127.0.0.1:$port$goal_path" -o "$work/src/site/wwwroot/bench/goal-page.html"
-stop
-publish
-start
+portal_stop
+portal_publish
+portal_start
 
 page_bytes=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$goal_path")
 static_bytes=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/bench/goal-page.html")

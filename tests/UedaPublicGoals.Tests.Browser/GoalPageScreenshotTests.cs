@@ -15,17 +15,18 @@ public sealed class GoalPageScreenshotTests(BrowserPortal portal, ITestOutputHel
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Theory]
-    [InlineData(360, 740)]
-    [InlineData(1280, 900)]
-    public async Task Saves_a_full_page_screenshot_of_the_koho_goal(int width, int height)
+    [InlineData(360, 740, SitePages.Koho.Url, "koho")]
+    [InlineData(1280, 900, SitePages.Koho.Url, "koho")]
+    [InlineData(360, 740, SitePages.Koho.Url + "?furigana=on", "koho-furigana")]
+    public async Task Saves_a_full_page_screenshot_of_the_koho_goal(int width, int height, string path, string name)
     {
         await using var context = await portal.NewContextAsync(width, height);
         var page = await context.NewPageAsync();
-        await page.OpenAsync(SitePages.Koho.Url);
+        await page.OpenAsync(path);
         await page.WaitForFontsAsync();
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        var file = Path.Combine(ScreenshotDirectory, $"koho-{width}.png");
+        var file = Path.Combine(ScreenshotDirectory, $"{name}-{width}.png");
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Type = ScreenshotType.Png });
 
         output.WriteLine($"{file} ({png.Length:N0} bytes)");

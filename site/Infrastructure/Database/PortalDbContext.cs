@@ -34,9 +34,14 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ContentDocument> Documents => Set<ContentDocument>();
     public DbSet<ContentVersion> Versions => Set<ContentVersion>();
 
+    public DbSet<Japanese.Glossary.GlossaryTerm> GlossaryTerms => Set<Japanese.Glossary.GlossaryTerm>();
+    public DbSet<Japanese.Readings.ReadingListEntry> ReadingList => Set<Japanese.Readings.ReadingListEntry>();
+    public DbSet<Japanese.Search.SearchSynonym> SearchSynonyms => Set<Japanese.Search.SearchSynonym>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        Japanese.JapaneseTextModel.Configure(modelBuilder);
 
         modelBuilder.Entity<PortalUser>(e =>
         {

@@ -36,10 +36,12 @@ public static class PortalInitializer
                 logger.LogInformation(
                     "Content seed {Path}: added {Departments} departments, {Years} fiscal years, {Goals} goals, {Pages} pages.",
                     seedPath, result.DepartmentsAdded, result.FiscalYearsAdded, result.GoalsAdded, result.PagesAdded);
+                await Japanese.JapaneseSeed.ImportAsync(db, seedPath, DateTime.UtcNow, ct);
             }
         }
 
         await app.Services.GetRequiredService<PublishedContentCache>().RebuildAsync(ct);
+        await app.Services.GetRequiredService<Japanese.JapaneseTextState>().ReloadAsync(ct: ct);
         await Feedback.FeedbackExtensions.InitializeFeedbackAsync(app.Services, ct);
     }
 }

@@ -39,3 +39,13 @@ public interface ISearchDocumentSource
     /// <summary>One item, or null when it no longer belongs in the index (unpublished or deleted).</summary>
     Task<SearchSourceItem?> ReadAsync(SearchIndexKind kind, string key, CancellationToken ct);
 }
+
+/// <summary>
+/// Kana readings of indexed text (the Japanese feature implements it with MeCab). Optional: without
+/// one, documents simply have no reading field and kana queries match only kana text.
+/// </summary>
+public interface ISearchReadings
+{
+    /// <summary>The text in hiragana, or null when it cannot be read.</summary>
+    string? ReadingOf(string text);
+}

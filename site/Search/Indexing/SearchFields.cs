@@ -22,11 +22,14 @@ public static class SearchFields
     public const string DocumentId = "documentId";
     public const string State = "state";
 
+    /// <summary>Title and body in hiragana (kanji read by MeCab), so がくえんとし finds 学園都市. Indexed, not stored.</summary>
+    public const string Reading = "reading";
+
     /// <summary>
     /// Bumped whenever analysis or fields change: an index built under another schema is rebuilt
     /// at start instead of being patched.
     /// </summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     /// <summary>
     /// A goal is the overview of everything under it, so when its own title matches it should
@@ -35,7 +38,7 @@ public static class SearchFields
     /// </summary>
     public static float TitleBoostFor(string type) => type == SearchResultTypes.Goal ? 2f : 1f;
 
-    public static Document ToLucene(SearchDocument source, string itemKey)
+    public static Document ToLucene(SearchDocument source, string itemKey, ISearchReadings? readings = null)
     {
         var document = new Document
         {
@@ -48,6 +51,11 @@ public static class SearchFields
             new StoredField(Label, source.Label),
             new NumericDocValuesField(Order, source.Order),
         };
+        if (readings?.ReadingOf(source.Title + "\n" + source.Body) is { } reading)
+        {
+            document.Add(new TextField(Reading, reading, Field.Store.NO));
+        }
+
         foreach (var crumb in source.Breadcrumb)
         {
             document.Add(new StoredField(Breadcrumb, crumb));

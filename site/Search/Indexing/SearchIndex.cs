@@ -32,7 +32,7 @@ public enum SearchIndexStartup
 /// <see cref="SearcherManager"/>. Mutating members are called by <see cref="SearchIndexer"/>'s
 /// background loop only; <see cref="Search{T}"/> is safe from any request thread.
 /// </summary>
-public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logger) : IDisposable
+public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logger, ISearchReadings? readings = null) : IDisposable
 {
     private const string FingerprintKey = "fingerprint";
     private const string SchemaKey = "schema";
@@ -103,7 +103,7 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
         stamps.Remove(key);
         if (item is not null)
         {
-            current.AddDocuments(item.Documents.Select(d => SearchFields.ToLucene(d, key)).Append(SearchFields.ItemMarkerDocument(key, item.Stamp)));
+            current.AddDocuments(item.Documents.Select(d => SearchFields.ToLucene(d, key, readings)).Append(SearchFields.ItemMarkerDocument(key, item.Stamp)));
             stamps[key] = item.Stamp;
         }
 

@@ -22,14 +22,15 @@ public sealed class SearchIndexer : BackgroundService
     private readonly SearchOptions options;
     private readonly ILogger<SearchIndexer> logger;
 
-    public SearchIndexer(IEnumerable<ISearchDocumentSource> sources, IOptions<SearchOptions> options, IHostEnvironment environment, ILogger<SearchIndexer> logger)
+    public SearchIndexer(IEnumerable<ISearchDocumentSource> sources, IOptions<SearchOptions> options, IHostEnvironment environment, ILogger<SearchIndexer> logger, IEnumerable<ISearchReadings> readings)
     {
         this.sources = sources.ToList();
         this.options = options.Value;
         this.logger = logger;
         var root = this.options.ResolveIndexPath(environment.ContentRootPath);
-        External = new SearchIndex(Path.Combine(root, "external"), SearchIndexKind.External, logger);
-        Internal = new SearchIndex(Path.Combine(root, "internal"), SearchIndexKind.Internal, logger);
+        var reading = readings.FirstOrDefault();
+        External = new SearchIndex(Path.Combine(root, "external"), SearchIndexKind.External, logger, reading);
+        Internal = new SearchIndex(Path.Combine(root, "internal"), SearchIndexKind.Internal, logger, reading);
     }
 
     /// <summary>Published content: the public site and API search this.</summary>

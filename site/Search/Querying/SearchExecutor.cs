@@ -65,28 +65,35 @@ public static class SearchExecutor
         var all = new BooleanQuery(disableCoord: true);
         foreach (var word in terms.Words)
         {
-            var anyField = new BooleanQuery(disableCoord: true)
+            var anyField = new BooleanQuery(disableCoord: true);
+            foreach (var form in word.Alternatives.Prepend(word.Terms))
             {
-                { FieldQuery(SearchFields.Title, word, TitleBoost), Occur.SHOULD },
-                { FieldQuery(SearchFields.Body, word, 1f), Occur.SHOULD },
-            };
+                anyField.Add(FieldQuery(SearchFields.Title, form, TitleBoost), Occur.SHOULD);
+                anyField.Add(FieldQuery(SearchFields.Body, form, 1f), Occur.SHOULD);
+            }
+
+            if (word.ReadingTerms.Count > 0)
+            {
+                anyField.Add(FieldQuery(SearchFields.Reading, word.ReadingTerms, 1f), Occur.SHOULD);
+            }
+
             all.Add(anyField, Occur.MUST);
         }
 
         return all;
     }
 
-    private static Query FieldQuery(string field, QueryWord word, float boost)
+    private static Query FieldQuery(string field, IReadOnlyList<QueryTerm> terms, float boost)
     {
         Query query;
-        if (word.Terms.Count == 1)
+        if (terms.Count == 1)
         {
-            query = new TermQuery(new Term(field, word.Terms[0].Text));
+            query = new TermQuery(new Term(field, terms[0].Text));
         }
         else
         {
             var phrase = new PhraseQuery();
-            foreach (var term in word.Terms)
+            foreach (var term in terms)
             {
                 phrase.Add(new Term(field, term.Text), term.Position);
             }

@@ -12,7 +12,23 @@ public readonly record struct QueryTerm(string Text, int Position);
 /// A whitespace-separated word of the query as the analyzer sees it: 学園都市 is the phrase
 /// 学園 園都 都市, ＤＸ is dx. Every word must match (in the title or the body).
 /// </summary>
-public sealed record QueryWord(string Text, IReadOnlyList<QueryTerm> Terms);
+public sealed record QueryWord(string Text, IReadOnlyList<QueryTerm> Terms)
+{
+    /// <summary>The same word in other forms staff listed as synonyms (ライン → LINE), matched like the word itself.</summary>
+    public IReadOnlyList<IReadOnlyList<QueryTerm>> Alternatives { get; init; } = [];
+
+    /// <summary>A kana word in hiragana, matched against the documents' readings (がくえんとし → 学園都市).</summary>
+    public IReadOnlyList<QueryTerm> ReadingTerms { get; init; } = [];
+}
+
+/// <summary>Extra forms of a query word: synonyms and the kana reading. The Japanese feature implements it.</summary>
+public interface ISearchQueryExpansion
+{
+    IReadOnlyList<string> SynonymsOf(string word);
+
+    /// <summary>The word as the reading field holds it (hiragana), or null when it is not a kana word.</summary>
+    string? ReadingOf(string word);
+}
 
 /// <summary>
 /// What a resident typed, cleaned and analysed. User input never reaches a query parser:
@@ -85,7 +101,7 @@ public sealed class SearchTerms
     }
 
     /// <summary>Analyses cleaned text (see <see cref="Clean"/>) into words of terms.</summary>
-    public static SearchTerms Parse(string text)
+    public static SearchTerms Parse(string text, ISearchQueryExpansion? expansion = null)
     {
         var cleaned = Clean(text);
         var words = new List<QueryWord>();
@@ -94,7 +110,11 @@ public sealed class SearchTerms
             var terms = Analyze(word);
             if (terms.Count > 0 && !words.Any(w => w.Terms.SequenceEqual(terms)) && words.Count < MaxWords)
             {
-                words.Add(new QueryWord(word, terms));
+                words.Add(new QueryWord(word, terms)
+                {
+                    Alternatives = expansion?.SynonymsOf(word).Select(Analyze).Where(a => a.Count > 0).ToList() ?? [],
+                    ReadingTerms = expansion?.ReadingOf(word) is { } reading ? Analyze(reading) : [],
+                });
             }
         }
 

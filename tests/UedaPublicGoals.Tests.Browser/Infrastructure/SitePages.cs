@@ -19,6 +19,12 @@ public static class SitePages
 
     public static string Goal(string slug) => $"/seisaku-kikaku/r6/{slug}/";
 
+    /// <summary>The same goal page with ふりがな (ruby over every kanji).</summary>
+    public static string FuriganaGoal(string slug) => Goal(slug) + "?furigana=on";
+
+    /// <summary>用語集.</summary>
+    public const string Glossary = "/yogo/";
+
     /// <summary>The koho goal, whose wording the tests quote from content-seed/goals/seisaku-kikaku/r6/koho.json.</summary>
     public static class Koho
     {

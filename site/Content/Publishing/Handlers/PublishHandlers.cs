@@ -16,13 +16,16 @@ public static class PublishHandlers
         // 2. The redirect table, so a slug change answers 301 from the old URL before pages are evicted.
         services.AddSingleton<IPublishHandler, ReloadRedirectTable>();
 
-        // 3. Evict the cached pages of the batch and every listing; the next request renders from step 1.
+        // 3. Drop the cached furigana readings, so the furigana variant is read again from the new text.
+        services.AddSingleton<IPublishHandler, ClearFuriganaReadings>();
+
+        // 4. Evict the cached pages of the batch and every listing; the next request renders from step 1.
         services.AddSingleton<IPublishHandler, EvictOutputCache>();
 
-        // 4. goals.csv and goals.json, from the new snapshot, reusing the rows of unchanged goals.
+        // 5. goals.csv and goals.json, from the new snapshot, reusing the rows of unchanged goals.
         services.AddSingleton<IPublishHandler, RegenerateOpenData>();
 
-        // 5. Queue the batch for both search indexes (returns at once; the index commits in the background).
+        // 6. Queue the batch for both search indexes (returns at once; the index commits in the background).
         services.AddSingleton<IPublishHandler, UpdateSearchIndex>();
 
         services.AddSingleton<PublishDispatcher>();

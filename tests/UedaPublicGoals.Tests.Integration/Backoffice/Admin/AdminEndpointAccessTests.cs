@@ -43,6 +43,11 @@ public sealed class AdminEndpointAccessTests(AdminPortal portal) : IClassFixture
         ("/backoffice/users/new", Needs.Administer),
         ("/backoffice/users/{user}", Needs.Administer),
         ("/backoffice/users/roles", Needs.Administer),
+        ("/backoffice/glossary", Needs.PublishContent),
+        ("/backoffice/glossary/new", Needs.PublishContent),
+        ("/backoffice/glossary/{glossary}", Needs.PublishContent),
+        ("/backoffice/readings", Needs.PublishContent),
+        ("/backoffice/synonyms", Needs.PublishContent),
     ];
 
     private static readonly (string Path, Needs Needs)[] Posts =
@@ -69,6 +74,13 @@ public sealed class AdminEndpointAccessTests(AdminPortal portal) : IClassFixture
         ("/backoffice/users/{user}/end-sessions", Needs.Administer),
         ("/backoffice/users/{user}/unlock", Needs.Administer),
         ("/backoffice/users/roles", Needs.Administer),
+        ("/backoffice/glossary/new", Needs.PublishContent),
+        ("/backoffice/glossary/{glossary}", Needs.PublishContent),
+        ("/backoffice/glossary/{glossary}/delete", Needs.PublishContent),
+        ("/backoffice/readings", Needs.PublishContent),
+        ("/backoffice/readings/{reading}/delete", Needs.PublishContent),
+        ("/backoffice/synonyms", Needs.PublishContent),
+        ("/backoffice/synonyms/{synonym}/delete", Needs.PublishContent),
     ];
 
     public static TheoryData<string> PagePaths() => [.. Pages.Select(p => p.Path)];
@@ -80,12 +92,18 @@ public sealed class AdminEndpointAccessTests(AdminPortal portal) : IClassFixture
         var department = await portal.SeisakuKikakuIdAsync();
         var year = await portal.QueryAsync(db => db.FiscalYears.Where(y => y.DepartmentId == department).Select(y => y.Id).SingleAsync());
         var user = await portal.QueryAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var glossary = await portal.QueryAsync(db => db.GlossaryTerms.MinAsync(t => t.Id));
+        var reading = await portal.QueryAsync(db => db.ReadingList.MinAsync(r => r.Id));
+        var synonym = await portal.QueryAsync(db => db.SearchSynonyms.MinAsync(r => r.Id));
         return path
             .Replace("{department}", department.ToString(), StringComparison.Ordinal)
             .Replace("{year}", year.ToString(), StringComparison.Ordinal)
             .Replace("{goal}", portal.GoalId("koho").ToString(), StringComparison.Ordinal)
             .Replace("{user}", user, StringComparison.Ordinal)
-            .Replace("{media}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            .Replace("{media}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{glossary}", glossary.ToString(), StringComparison.Ordinal)
+            .Replace("{reading}", reading.ToString(), StringComparison.Ordinal)
+            .Replace("{synonym}", synonym.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>A fingerprint of everything these endpoints could change.</summary>
@@ -98,6 +116,9 @@ public sealed class AdminEndpointAccessTests(AdminPortal portal) : IClassFixture
             await db.Users.CountAsync(u => !u.IsDisabled),
             await db.RoleClaims.CountAsync(),
             await db.Media.CountAsync(),
+            string.Join(",", await db.GlossaryTerms.OrderBy(t => t.Id).Select(t => t.Term + t.Definition + t.IsPublished).ToListAsync()),
+            await db.ReadingList.CountAsync(),
+            await db.SearchSynonyms.CountAsync(),
             string.Join(",", await db.Departments.OrderBy(d => d.Id).Select(d => d.SortOrder + d.Name).ToListAsync()),
             string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync())));
 
