@@ -405,10 +405,11 @@ public static partial class GoalSheetParser
         var headerColumns = new[] { MethodHeader, PeriodHeader, TargetHeader, MidtermHeader, FinalHeader }
             .Select(h => labels.TryGetValue(Key(h), out var at) ? at.Column : 0).Where(c => c > 0).ToList();
         var tableStart = labels.TryGetValue(Key(MethodHeader), out var header) ? header.Row : int.MaxValue;
+        var tableEnd = labels.TryGetValue(Key(NotesLabel), out var notes) ? notes.Row : int.MaxValue;
         foreach (var range in grid.Merged)
         {
             var acrossRows = range.LastRow > range.FirstRow;
-            var acrossTableColumns = range.FirstRow >= tableStart && headerColumns.Count(c => c >= range.FirstColumn && c <= range.LastColumn) > 1;
+            var acrossTableColumns = range.FirstRow >= tableStart && range.FirstRow < tableEnd && headerColumns.Count(c => c >= range.FirstColumn && c <= range.LastColumn) > 1;
             if (acrossRows || acrossTableColumns)
             {
                 problems.Add(new ImportProblem($"{grid.Name} {range.Name}", "結合されたセルがあり、どの欄の内容か読み取れません。セルの結合を解除して、内容を元の欄に入れてください。"));

@@ -36,4 +36,23 @@ public sealed class GoalSheetParserTests
 
         Assert.True(JToken.DeepEquals(expected, actual));
     }
+
+    [Fact]
+    public void The_generated_workbook_reads_as_the_text_export()
+    {
+        var workbook = XlsxWorkbookReader.Read(File.ReadAllBytes(SeedSheets.WorkbookFile));
+        Assert.Empty(workbook.Notices);
+        Assert.Equal(["シート1", "シート2", "シート3", "シート4"], workbook.Sheets.Select(s => s.Name));
+
+        var fromWorkbook = GoalSheetParser.ParseAll(workbook.Sheets, Today);
+        var fromText = GoalSheetParser.ParseAll(SeedSheets.Grids(), Today);
+        Assert.Equal(4, fromWorkbook.Count);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(fromWorkbook[i].Problems.Count == 0, string.Join("\n", fromWorkbook[i].Problems));
+            Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(fromText[i].Content), Newtonsoft.Json.JsonConvert.SerializeObject(fromWorkbook[i].Content));
+            Assert.Equal(fromText[i].DepartmentName, fromWorkbook[i].DepartmentName);
+            Assert.Equal(fromText[i].FiscalYear, fromWorkbook[i].FiscalYear);
+        }
+    }
 }

@@ -15,6 +15,9 @@ internal static class SeedSheets
 
     public static readonly string[] Slugs = ["sogo-keikaku", "smart-city", "gakuen-toshi", "koho"];
 
+    /// <summary>The workbook tools/SheetFixtureGenerator made from the export.</summary>
+    public static string WorkbookFile => Path.Combine(Root, "tests", "Fixtures", "seisaku-kikaku-r6.xlsx");
+
     public static IReadOnlyList<SheetGrid> Grids() => TextExportReader.Read(File.ReadAllText(SourceFile));
 
     public static GoalContent HandTranscribed(string slug) =>
