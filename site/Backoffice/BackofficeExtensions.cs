@@ -29,6 +29,8 @@ public static class BackofficeExtensions
         services.Configure<Content.Media.MediaOptions>(builder.Configuration.GetSection(Content.Media.MediaOptions.Section));
         services.AddScoped<Content.Media.MediaLibrary>();
         services.AddContentEditing(builder.Configuration);
+        services.AddScoped<Import.SheetImporter>();
+        services.AddScoped<Import.GoalSheetExport>();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -109,6 +109,9 @@ public static class TokyoTime
 {
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
+    /// <summary>Today's date in Japan.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Tokyo));
+
     /// <summary>The value an &lt;input type="datetime-local"&gt; shows for a stored UTC time.</summary>
     public static string ToLocalInput(DateTime? utc) =>
         utc is { } value

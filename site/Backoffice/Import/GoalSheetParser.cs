@@ -377,12 +377,20 @@ public static partial class GoalSheetParser
     /// <summary>A report cell: its text, the 進捗度 it names, and the KPI values it reports.</summary>
     private static ProgressReport? ReadReport(SheetGrid grid, int row, int column, string name, Initiative initiative, DateOnly today, List<ImportProblem> problems)
     {
-        if (column == 0 || SheetCellText.ToMarkdown([grid.Cell(row, column)]) is not { } text)
+        // The export writes 進捗度 first, 「【順調】…」; staff may also just name it in the text.
+        var cell = grid.Cell(row, column).TrimStart();
+        var prefix = StatusPrefix().Match(cell);
+        if (prefix.Success)
+        {
+            cell = cell[prefix.Length..];
+        }
+
+        if (column == 0 || SheetCellText.ToMarkdown([cell]) is not { } text)
         {
             return null;
         }
 
-        var status = SheetCellText.StatusIn(text);
+        var status = SheetCellText.StatusIn(prefix.Success ? prefix.Value : text);
         if (status is null)
         {
             problems.Add(new ImportProblem(grid.Where(row, column), $"{name}の進捗度（順調・やや遅れ・遅れ・達成のどれか）が書かれていません。"));
@@ -422,6 +430,9 @@ public static partial class GoalSheetParser
 
     [GeneratedRegex(@"^(?<n>[0-9０-９]+)\s*位?$")]
     private static partial Regex PriorityPattern();
+
+    [GeneratedRegex(@"^【(順調|やや遅れ|遅れ|達成)】\s*")]
+    private static partial Regex StatusPrefix();
 
     [GeneratedRegex(@"令和\s*(?<n>[0-9０-９]+)\s*年度")]
     private static partial Regex ReiwaYear();
