@@ -63,7 +63,7 @@ public sealed class SheetImportTests : IDisposable
         {
             var imported = ContentJson.Deserialize<GoalContent>(goal.Json);
             var seedSlug = SourceSheets.GoalSlugs[imported.Priority - 1];
-            var seed = ContentJson.Deserialize<GoalSeedFile>(File.ReadAllText(Path.Combine(RepositoryPaths.ContentSeed, "goals", "seisaku-kikaku", "r6", seedSlug + ".json"))).Content;
+            var seed = ContentJson.Deserialize<GoalSeedFile>(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Fixtures", "hand-transcription", seedSlug + ".json"))).Content;
             AssertSameFields(seed, imported);
         }
 
