@@ -124,9 +124,10 @@ public sealed class SheetImporter(PortalDbContext db, ContentStore store, AuditL
         var today = TokyoTime.Today(clock);
         var departments = await db.Departments.AsNoTracking().Where(d => d.DeletedUtc == null).Include(d => d.FiscalYears).ToListAsync(ct);
         var plans = new List<GoalImportPlan>();
+        var drafts = new Dictionary<int, List<(Guid Id, GoalContent Content)>>();
         foreach (var sheet in upload.Sheets)
         {
-            plans.Add(await PlanAsync(user, sheet, departments, today, ct));
+            plans.Add(await PlanAsync(user, sheet, departments, drafts, today, ct));
         }
 
         plans = MarkDuplicatePriorities(plans);
@@ -194,7 +195,8 @@ public sealed class SheetImporter(PortalDbContext db, ContentStore store, AuditL
         return await db.ImportSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId && s.ExpiresUtc > now, ct);
     }
 
-    private async Task<GoalImportPlan> PlanAsync(ClaimsPrincipal user, ParsedGoalSheet sheet, List<Department> departments, DateOnly today, CancellationToken ct)
+    /// <param name="drafts">The goal drafts of each fiscal year already read, so a workbook of many sheets reads each year once.</param>
+    private async Task<GoalImportPlan> PlanAsync(ClaimsPrincipal user, ParsedGoalSheet sheet, List<Department> departments, Dictionary<int, List<(Guid Id, GoalContent Content)>> drafts, DateOnly today, CancellationToken ct)
     {
         var problems = sheet.Problems.ToList();
         var department = departments.FirstOrDefault(d => d.Name == sheet.DepartmentName);
@@ -212,18 +214,19 @@ public sealed class SheetImporter(PortalDbContext db, ContentStore store, AuditL
         GoalContent? draft = null;
         if (year is not null && sheet.Content.Priority > 0)
         {
-            var scope = ContentDocument.GoalScope(year.Id);
-            var documents = await db.Documents.AsNoTracking().Where(d => d.Scope == scope && d.Kind == DocumentKind.Goal && d.DeletedUtc == null)
-                .Join(db.Versions, d => new { DocumentId = d.Id, Number = d.DraftVersion }, v => new { v.DocumentId, v.Number }, (d, v) => new { d.Id, v.Json })
-                .ToListAsync(ct);
-            foreach (var document in documents)
+            if (!drafts.TryGetValue(year.Id, out var yearDrafts))
             {
-                var content = ContentJson.Deserialize<GoalContent>(document.Json);
-                if (content.Priority == sheet.Content.Priority)
-                {
-                    (documentId, draft) = (document.Id, content);
-                    break;
-                }
+                var scope = ContentDocument.GoalScope(year.Id);
+                var documents = await db.Documents.AsNoTracking().Where(d => d.Scope == scope && d.Kind == DocumentKind.Goal && d.DeletedUtc == null)
+                    .Join(db.Versions, d => new { DocumentId = d.Id, Number = d.DraftVersion }, v => new { v.DocumentId, v.Number }, (d, v) => new { d.Id, v.Json })
+                    .ToListAsync(ct);
+                drafts[year.Id] = yearDrafts = documents.Select(d => (d.Id, ContentJson.Deserialize<GoalContent>(d.Json))).ToList();
+            }
+
+            var match = yearDrafts.FirstOrDefault(d => d.Content.Priority == sheet.Content.Priority);
+            if (match.Content is not null)
+            {
+                (documentId, draft) = (match.Id, match.Content);
             }
         }
 
