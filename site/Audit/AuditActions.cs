@@ -12,6 +12,7 @@ public static class AuditActions
     public const string ContentRollback = "content.rollback";
     public const string ContentCreate = "content.create";
     public const string ContentMove = "content.move";
+    public const string ContentImport = "content.import";
     public const string StructureChange = "structure.change";
     public const string ApprovalRequest = "approval.request";
     public const string ApprovalDecide = "approval.decide";
@@ -45,6 +46,7 @@ public static class AuditActions
         ContentRollback => "ロールバック",
         ContentCreate => "作成",
         ContentMove => "並べ替え・移動",
+        ContentImport => "シート取り込み",
         StructureChange => "部局・年度の変更",
         ApprovalRequest => "承認依頼",
         ApprovalDecide => "承認依頼への対応",

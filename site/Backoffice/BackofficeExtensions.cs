@@ -26,6 +26,8 @@ public static class BackofficeExtensions
         services.AddSettings<Content.Media.MediaOptions>(Content.Media.MediaOptions.Section);
         services.AddScoped<Content.Media.MediaLibrary>();
         builder.AddContentEditing();
+        services.AddScoped<Import.SheetImporter>();
+        services.AddScoped<Import.GoalSheetExport>();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

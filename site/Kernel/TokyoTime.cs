@@ -21,6 +21,9 @@ public static class TokyoTime
 
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToTokyo(utc));
 
+    /// <summary>Today's date in Japan.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>00:00 of the Tokyo date, in UTC (the previous day 15:00).</summary>
     public static DateTime StartOfDayUtc(DateOnly date) => ToUtc(date.ToDateTime(TimeOnly.MinValue));
 

@@ -24,7 +24,7 @@ public sealed class StructureController(StructureService structure, ContentStore
     }
 
     [HttpGet("departments/new")]
-    public IActionResult NewDepartment() => DepartmentView(new DepartmentForm(), id: null);
+    public IActionResult NewDepartment(string? name = null) => DepartmentView(new DepartmentForm { Name = name ?? "" }, id: null);
 
     [HttpPost("departments/new")]
     public async Task<IActionResult> NewDepartment(DepartmentForm form, CancellationToken ct)

@@ -92,6 +92,9 @@ public sealed class ContentSeedImporter(PortalDbContext db, ContentStore store, 
             {
                 await store.AddDocumentAsync(DocumentKind.Goal, fiscalYearId, goal.Slug, goal.Content.Priority, goal.Content, ImportUser, publish: true, ct);
                 await db.SaveChangesAsync(ct);
+
+                // Saved: nothing needs to stay tracked, so each goal costs the same however many came before.
+                db.ChangeTracker.Clear();
                 goalsAdded++;
             }
         }

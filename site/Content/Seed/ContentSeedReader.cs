@@ -23,7 +23,8 @@ public static partial class ContentSeedReader
         }
 
         var departments = Files(root, "departments", "*.json").Select(f => ReadJson<DepartmentSeedFile>(root, f)).ToList();
-        var goals = Files(root, "goals", "*.json").Select(f => ReadJson<GoalSeedFile>(root, f)).ToList();
+        var sheets = new SeedSheetSource(root);
+        var goals = Files(root, "goals", "*.json").Select(f => ReadJson<GoalSeedFile>(root, f)).Select(g => (g.File, Value: sheets.Fill(g.File, g.Value))).ToList();
         var pages = Files(root, "pages", "*.md").Select(f => ReadPage(root, f)).ToList();
 
         foreach (var (file, department) in departments)

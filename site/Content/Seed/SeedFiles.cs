@@ -27,13 +27,31 @@ public sealed class FiscalYearSeed
     public List<string> Goals { get; set; } = [];
 }
 
-/// <summary>content-seed/goals/{department}/{year}/{slug}.json</summary>
+/// <summary>
+/// content-seed/goals/{department}/{year}/{slug}.json: where a goal lives (what a sheet cannot say)
+/// and either its sheet in content-seed/source/, read by the same importer staff use, or, for a goal
+/// that has no sheet, its content written out.
+/// </summary>
 public sealed class GoalSeedFile
 {
     public string Department { get; set; } = "";
     public int Year { get; set; }
     public string Slug { get; set; } = "";
+
+    /// <summary>The sheet the goal is read from; null when <see cref="Content"/> is written out.</summary>
+    public GoalSeedSource? Source { get; set; }
+
+    /// <summary>ASCII keys for the KPIs the importer recognises in the sheet, in sheet order (the sheet cannot know them).</summary>
+    public List<string>? KpiKeys { get; set; }
+
     public GoalContent Content { get; set; } = new();
+}
+
+/// <summary>A sheet of a text export or workbook under content-seed/source/: the file and the sheet's place in it (1 = first).</summary>
+public sealed class GoalSeedSource
+{
+    public string File { get; set; } = "";
+    public int Sheet { get; set; }
 }
 
 /// <summary>content-seed/pages/{slug}.md: front matter (slug, title, summary, sortOrder) and a Markdown body.</summary>

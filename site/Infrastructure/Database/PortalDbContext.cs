@@ -28,6 +28,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<CacheInstruction> CacheInstructions => Set<CacheInstruction>();
     public DbSet<Content.Seed.SeedImportRecord> SeedImports => Set<Content.Seed.SeedImportRecord>();
+    public DbSet<Backoffice.Import.ImportSession> ImportSessions => Set<Backoffice.Import.ImportSession>();
 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FiscalYear> FiscalYears => Set<FiscalYear>();
@@ -87,6 +88,15 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(r => r.ToPath).HasMaxLength(400).IsRequired();
             e.Property(r => r.CreatedBy).HasMaxLength(256).IsRequired();
             e.HasIndex(r => r.FromPath).IsUnique();
+        });
+
+        modelBuilder.Entity<Backoffice.Import.ImportSession>(e =>
+        {
+            e.ToTable("ImportSessions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.UserId).HasMaxLength(450);
+            e.Property(s => s.FileName).HasMaxLength(260);
+            e.HasIndex(s => s.ExpiresUtc);
         });
 
         modelBuilder.Entity<Content.Seed.SeedImportRecord>(e =>

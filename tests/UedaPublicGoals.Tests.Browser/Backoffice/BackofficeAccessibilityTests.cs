@@ -136,7 +136,7 @@ public sealed class BackofficeAccessibilityTests(BackofficeBrowserPortal portal)
         Assert.Contains("追加しました", await page.Locator(".notice[role=status]").First.InnerTextAsync());
     }
 
-    private static string Describe(string name, int width, AxeResult result)
+    internal static string Describe(string name, int width, AxeResult result)
     {
         var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {name} at {width}px:");
         foreach (var violation in result.Violations)
