@@ -6,6 +6,7 @@ using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
+using UedaPublicGoals.Infrastructure.Transport;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
 
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Development, so `dotnet run` in Production behaves like the published site.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddTransportSecurity();
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
@@ -26,6 +28,8 @@ builder.AddSearch();
 
 var app = builder.Build();
 
+app.UseTransportSecurity();
+
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();
@@ -33,7 +37,6 @@ if (app.Environment.IsDevelopment())
 else
 {
     app.UseExceptionHandler("/error/500");
-    app.UseHsts();
 }
 
 app.UseSecurityHeaders();

@@ -3,9 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using UedaPublicGoals.Backoffice.Accounts;
+using UedaPublicGoals.Backoffice.Accounts.Passwords;
+using UedaPublicGoals.Backoffice.Accounts.Sessions;
+using UedaPublicGoals.Backoffice.Accounts.Throttling;
 using UedaPublicGoals.Backoffice.Audit;
 using UedaPublicGoals.Backoffice.Editing;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Infrastructure.Transport;
 
 namespace UedaPublicGoals.Backoffice;
 
@@ -17,6 +21,14 @@ public static class BackofficeExtensions
     {
         var services = builder.Services;
         services.Configure<BackofficeOptions>(builder.Configuration.GetSection(BackofficeOptions.Section));
+        services.AddOptions<StaffSessionOptions>().BindConfiguration(StaffSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginThrottlingOptions>().BindConfiguration(LoginThrottlingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.MaxDelay >= o.BaseDelay, "Backoffice:LoginThrottling:MaxDelay must not be shorter than BaseDelay.").ValidateOnStart();
+        services.AddOptions<PasswordStrengthOptions>().BindConfiguration(PasswordStrengthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section)
+            .Validate(o => o.IsValid, "Backoffice:TwoFactor:RequiredRoles names a role that does not exist (use Administrator, PublicRelations, DepartmentAuthor, PlanningOfficer).").ValidateOnStart();
+        services.AddScoped<StaffSessions>();
+        services.AddScoped<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditClientHasher>();
         services.AddScoped<AuditLog>();
@@ -39,9 +51,10 @@ public static class BackofficeExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No hard lockout: anyone could lock the administrator out with five wrong passwords.
+                // LoginThrottle slows and refuses guessing per address and per account instead.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -49,20 +62,28 @@ public static class BackofficeExtensions
             .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddPasswordValidator<NotEmailPasswordValidator>()
+            .AddPasswordValidator<StrengthPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // Every request re-checks the security stamp, so a password change, a disabled
-        // account or "end sessions" logs the other browsers out at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Every request checks its server-side session row and re-checks the security stamp, so
+        // logout, a password or two-factor change, a disabled account or "end sessions" ends
+        // every copy of the cookie at once (see StaffSessions).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = StaffSessions.KeepSessionClaim;
+        });
+        var sessionSettings = builder.Configuration.GetSection(StaffSessionOptions.Section).Get<StaffSessionOptions>() ?? new StaffSessionOptions();
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "ueda.backoffice";
+            o.Cookie.Name = TransportSecurity.CredentialCookieName(builder.Environment, "ueda.backoffice");
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
+            o.ExpireTimeSpan = sessionSettings.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
             o.LoginPath = PathPrefix + "/login";
             o.LogoutPath = PathPrefix + "/logout";
             o.AccessDeniedPath = PathPrefix + "/denied";
@@ -85,6 +106,13 @@ public static class BackofficeExtensions
             };
         });
 
+        // The cookie that carries a signed-in password step to the second factor is a credential too.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = TransportSecurity.CredentialCookieName(builder.Environment, "ueda.2fa");
+            o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
+        });
+
         services.AddDataProtection()
             .SetApplicationName("UedaPublicGoals")
             .PersistKeysToDbContext<PortalDbContext>();
@@ -95,8 +123,9 @@ public static class BackofficeExtensions
         services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "ueda.af";
+            o.Cookie.Name = TransportSecurity.CredentialCookieName(builder.Environment, "ueda.af");
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
             o.HeaderName = "X-CSRF-TOKEN";
         });
 

@@ -18,7 +18,10 @@ public static class PublicSiteExtensions
         // Japanese text goes out as UTF-8, not as &#x…; entities. HTML-significant
         // characters (< > & " ') are still encoded everywhere.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .PostConfigure(o => o.ServerOrigin = SiteOptions.OriginOfUrls(builder.Configuration["urls"]))
+            .Validate(o => o.HasValidPublicBaseUrl, "Site:PublicBaseUrl must be an origin such as https://goals.example.jp (scheme and host, no path).")
+            .ValidateOnStart();
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["slug"] = typeof(SlugRouteConstraint));
 
         // Views live beside their feature: /Public/Views/{controller}/{view}.cshtml.

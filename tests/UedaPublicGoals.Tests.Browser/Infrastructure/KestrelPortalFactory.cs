@@ -56,6 +56,7 @@ public sealed class KestrelPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", SqliteConnectionString);
         builder.UseSetting("Content:SeedPath", RepositoryPaths.ContentSeed);
         builder.UseSetting("Site:PublicBaseUrl", "https://goals.example.jp");
+        builder.UseSetting("Backoffice:TwoFactor:RequiredRoles", ""); // 2FA enrolment is covered by the integration tests
     }
 
     public override async ValueTask DisposeAsync()
