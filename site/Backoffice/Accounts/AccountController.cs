@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
@@ -24,7 +23,6 @@ public sealed class AccountController(
     UserManager<PortalUser> users,
     StaffSessions sessions,
     LoginThrottle throttle,
-    IDataProtectionProvider protection,
     AuditLog audit) : Controller
 {
     /// <summary>The one answer for an unknown address, a disabled account and a wrong password alike.</summary>
@@ -215,7 +213,7 @@ public sealed class AccountController(
     public async Task<IActionResult> TwoFactor()
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
-        return View(await SetupAsync(user, candidateKey: null, newCodes: null));
+        return View(await SetupAsync(user, newCodes: null));
     }
 
     [HttpPost("account/two-factor")]
@@ -223,29 +221,21 @@ public sealed class AccountController(
     public async Task<IActionResult> TwoFactor(EnableAuthenticatorForm form, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
-        var candidate = UnprotectCandidateKey(user, form.EnrolmentKey);
-        if (candidate is null)
-        {
-            // The form is stale (or not ours): start again with a fresh key rather than guessing.
-            ModelState.AddModelError(nameof(form.Code), "登録の有効期限が切れました。新しいQRコードを読み取ってから、もう一度コードを入力してください。");
-            return View(await SetupAsync(user, candidateKey: null, newCodes: null));
-        }
-
         if (ModelState.IsValid && !user.TwoFactorEnabled)
         {
             var code = form.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
-            if (await TryEnrolAsync(user, candidate, code))
+            if (await TryEnrolAsync(user, await CandidateKeyAsync(user), code))
             {
                 var recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
                 await EndOtherSessionsAsync(user, ct);
                 await audit.WriteAsync(AuditActions.AccountTwoFactorEnabled, user.Email, "認証アプリを登録（他のセッションは終了）");
-                return View(await SetupAsync(user, candidateKey: null, newCodes: recovery));
+                return View(await SetupAsync(user, newCodes: recovery));
             }
 
             ModelState.AddModelError(nameof(form.Code), "コードが正しくありません。認証アプリの最新のコードを入力してください（時刻がずれていないかもご確認ください）。");
         }
 
-        return View(await SetupAsync(user, candidate, newCodes: null));
+        return View(await SetupAsync(user, newCodes: null));
     }
 
     [HttpPost("account/two-factor/disable")]
@@ -266,7 +256,7 @@ public sealed class AccountController(
 
         if (!ModelState.IsValid)
         {
-            return View(nameof(TwoFactor), await SetupAsync(user, candidateKey: null, newCodes: null));
+            return View(nameof(TwoFactor), await SetupAsync(user, newCodes: null));
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -359,32 +349,45 @@ public sealed class AccountController(
             : BackofficeExtensions.PathPrefix + "/";
     }
 
-    private ITimeLimitedDataProtector CandidateKeyProtector(PortalUser user) =>
-        protection.CreateProtector("Backoffice.Accounts.AuthenticatorEnrolment", user.Id).ToTimeLimitedDataProtector();
-
-    private string? UnprotectCandidateKey(PortalUser user, string? protectedKey)
+    /// <summary>
+    /// The key offered for enrolment, derived from the account's security stamp (a server-side
+    /// random secret) so every visit shows the same QR code without storing anything; it changes
+    /// whenever the stamp does (password change, 2FA on or off, sessions ended).
+    /// </summary>
+    private async Task<string> CandidateKeyAsync(PortalUser user)
     {
-        if (string.IsNullOrEmpty(protectedKey))
-        {
-            return null;
-        }
-
-        try
-        {
-            return CandidateKeyProtector(user).Unprotect(protectedKey);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
+        var stamp = await users.GetSecurityStampAsync(user);
+        var secret = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes("authenticator-enrolment:" + user.Id));
+        return Base32(secret.AsSpan(0, 20));
     }
 
-    /// <summary>
-    /// The enrolment page's model. The key to enrol is made fresh (or carried over from the form
-    /// just sent) and travels in a protected, time-limited form field: nothing is stored until a
-    /// correct code is sent.
-    /// </summary>
-    private async Task<AuthenticatorSetup> SetupAsync(PortalUser user, string? candidateKey, IReadOnlyList<string>? newCodes)
+    /// <summary>RFC 4648 base32 without padding, as authenticator apps read it.</summary>
+    private static string Base32(ReadOnlySpan<byte> bytes)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var builder = new StringBuilder();
+        int buffer = 0, bits = 0;
+        foreach (var b in bytes)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                builder.Append(alphabet[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+
+        if (bits > 0)
+        {
+            builder.Append(alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The enrolment page's model. Nothing is stored until a correct code is sent (see <see cref="CandidateKeyAsync"/>).</summary>
+    private async Task<AuthenticatorSetup> SetupAsync(PortalUser user, IReadOnlyList<string>? newCodes)
     {
         var required = await TwoFactorRequiredAsync(user);
         if (user.TwoFactorEnabled)
@@ -398,7 +401,7 @@ public sealed class AccountController(
             };
         }
 
-        var key = candidateKey ?? users.GenerateNewAuthenticatorKey();
+        var key = await CandidateKeyAsync(user);
         var issuer = Uri.EscapeDataString("上田市重点目標ポータル");
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "");
         var uri = $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6";
@@ -409,7 +412,6 @@ public sealed class AccountController(
         {
             SharedKey = FormatKey(key),
             QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(png),
-            EnrolmentKey = CandidateKeyProtector(user).Protect(key, TimeSpan.FromMinutes(30)),
             Required = required,
             Enabled = false,
             RecoveryCodesLeft = 0,

@@ -54,9 +54,6 @@ public sealed class EnableAuthenticatorForm
     [Required(ErrorMessage = "認証アプリに表示されている6桁のコードを入力してください。")]
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "6桁の数字を入力してください。")]
     public string Code { get; set; } = "";
-
-    /// <summary>The key being enrolled, protected by the server (see AccountController.SetupAsync).</summary>
-    public string? EnrolmentKey { get; set; }
 }
 
 public sealed class DisableTwoFactorForm
@@ -72,7 +69,6 @@ public sealed class AuthenticatorSetup
 {
     public string SharedKey { get; init; } = "";
     public string QrCodeDataUri { get; init; } = "";
-    public string EnrolmentKey { get; init; } = "";
     public bool Required { get; init; }
     public bool Enabled { get; init; }
     public int RecoveryCodesLeft { get; init; }
