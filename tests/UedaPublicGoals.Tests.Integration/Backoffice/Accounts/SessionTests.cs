@@ -46,7 +46,7 @@ public sealed class SessionTests : IDisposable
 
         var replay = await thief.GetAsync("/backoffice/");
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
-        Assert.StartsWith("/backoffice/login", replay.Headers.Location!.OriginalString);
+        Assert.StartsWith("/backoffice/login", replay.Headers.Location!.AbsolutePath);
         Assert.Equal(0, await portal.SessionCountAsync(email));
     }
 
@@ -108,7 +108,7 @@ public sealed class SessionTests : IDisposable
         await portal.WithUsersAsync(async (_, db) => await db.StaffSessions.ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresUtc, DateTime.UtcNow.AddSeconds(-1))));
         var response = await browser.Client.GetAsync("/backoffice/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/backoffice/login", response.Headers.Location!.OriginalString);
+        Assert.StartsWith("/backoffice/login", response.Headers.Location!.AbsolutePath);
     }
 
     [Fact]
