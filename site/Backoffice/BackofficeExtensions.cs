@@ -77,7 +77,7 @@ public static class BackofficeExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = TransportSecurity.CredentialCookieName(builder.Environment, "ueda.backoffice");
+            o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.backoffice");
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
@@ -109,7 +109,7 @@ public static class BackofficeExtensions
         // The cookie that carries a signed-in password step to the second factor is a credential too.
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
-            o.Cookie.Name = TransportSecurity.CredentialCookieName(builder.Environment, "ueda.2fa");
+            o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.2fa");
             o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
         });
 
@@ -123,7 +123,7 @@ public static class BackofficeExtensions
         services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = TransportSecurity.CredentialCookieName(builder.Environment, "ueda.af");
+            o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.af");
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
             o.HeaderName = "X-CSRF-TOKEN";

@@ -19,7 +19,7 @@ public static class PublicSiteExtensions
         // characters (< > & " ') are still encoded everywhere.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
-            .PostConfigure(o => o.ServerOrigin = SiteOptions.OriginOfUrls(builder.Configuration["urls"]))
+            .PostConfigure(o => o.ServerOrigin = Feedback.ServerOrigin.FromUrls(builder.Configuration["urls"]))
             .Validate(o => o.HasValidPublicBaseUrl, "Site:PublicBaseUrl must be an origin such as https://goals.example.jp (scheme and host, no path).")
             .ValidateOnStart();
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["slug"] = typeof(SlugRouteConstraint));

@@ -25,20 +25,4 @@ public sealed class SiteOptions
     public bool HasValidPublicBaseUrl =>
         string.IsNullOrWhiteSpace(PublicBaseUrl)
         || (Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0);
-
-    public static string OriginOfUrls(string? urls)
-    {
-        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (first is null)
-        {
-            return "http://localhost:5080";
-        }
-
-        foreach (var wildcard in new[] { "://*", "://+", "://0.0.0.0", "://[::]" })
-        {
-            first = first.Replace(wildcard, "://localhost", StringComparison.Ordinal);
-        }
-
-        return first.TrimEnd('/');
-    }
 }

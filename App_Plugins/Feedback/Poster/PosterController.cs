@@ -34,7 +34,7 @@ public sealed class PosterController(FeedbackDbContext db, IConfiguration config
 
         if (string.IsNullOrWhiteSpace(origin))
         {
-            origin = $"{Request.Scheme}://{Request.Host.Value}";
+            origin = ServerOrigin.FromUrls(configuration["urls"]);
         }
 
         var url = $"{origin.TrimEnd('/')}/iken/{found.Slug}/";

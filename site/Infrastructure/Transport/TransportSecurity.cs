@@ -19,10 +19,10 @@ public static class TransportSecurity
         !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
 
     /// <summary>
-    /// The name for a cookie that carries a credential: <c>__Host-</c> over HTTPS, so the browser
-    /// accepts it only Secure, host-only and for the whole site; plain over http in development.
+    /// The site's own cookie names: <c>__Host-</c> over HTTPS, so the browser accepts the cookie
+    /// only Secure, host-only and for the whole site; plain over http in development and tests.
     /// </summary>
-    public static string CredentialCookieName(IHostEnvironment environment, string name) =>
+    public static string HostOnlyCookieName(IHostEnvironment environment, string name) =>
         ServedOverHttps(environment) ? "__Host-" + name : name;
 
     public static CookieSecurePolicy CookieSecurity(IHostEnvironment environment) =>
@@ -57,6 +57,9 @@ public static class TransportSecurity
 
         // Every cookie any part of the site sets (auth, antiforgery, TempData, the feedback module's) is Secure over HTTPS.
         services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurity(environment));
+
+        // TempData carries the notices staff see after a redirect: host-only as well (ASVS 3.3.3).
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = HostOnlyCookieName(environment, "ueda.tempdata"));
 
         services.AddHsts(o =>
         {

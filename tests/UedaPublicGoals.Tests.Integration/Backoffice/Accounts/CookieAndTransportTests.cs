@@ -78,6 +78,7 @@ public sealed class CookieAndTransportTests
     [InlineData("/sitemap.xml")]
     [InlineData("/robots.txt")]
     [InlineData("/api/v1/departments")]
+    [InlineData("/iken/dai3ji-sogo-keikaku/poster")]
     public async Task Absolute_URLs_never_come_from_the_Host_header(string path)
     {
         // Testing allows any host, so the page is served; the URLs in it must still be the configured origin.
@@ -89,14 +90,16 @@ public sealed class CookieAndTransportTests
         Assert.DoesNotContain("evil.example", body);
     }
 
-    [Fact]
-    public async Task Without_a_public_base_url_the_configured_listening_address_is_used_not_the_Host_header()
+    [Theory]
+    [InlineData("/robots.txt", "http://localhost:5080/sitemap.xml")]
+    [InlineData("/iken/dai3ji-sogo-keikaku/poster", "http://localhost:5080/iken/dai3ji-sogo-keikaku/")]
+    public async Task Without_a_public_base_url_the_configured_listening_address_is_used_not_the_Host_header(string path, string expected)
     {
         using var portal = new AccountSecurityPortal { Settings = new() { ["Site:PublicBaseUrl"] = "", ["Urls"] = "http://+:5080" } };
-        var request = new HttpRequestMessage(HttpMethod.Get, "/robots.txt");
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = "evil.example";
         var body = await (await portal.CreatePublicClient().SendAsync(request)).Content.ReadAsStringAsync();
-        Assert.Contains("http://localhost:5080/sitemap.xml", body);
+        Assert.Contains(expected, body);
         Assert.DoesNotContain("evil.example", body);
     }
 }
