@@ -125,7 +125,9 @@ public static class BackofficeExtensions
         {
             o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.af");
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
+
+            // Secure comes from the cookie policy (TransportSecurity): SecurePolicy.Always here would make
+            // antiforgery throw on a plain-http request instead of answering it (e.g. a proxy not yet configured).
             o.HeaderName = "X-CSRF-TOKEN";
         });
 

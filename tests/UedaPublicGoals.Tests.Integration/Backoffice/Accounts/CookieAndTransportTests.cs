@@ -48,6 +48,20 @@ public sealed class CookieAndTransportTests
     }
 
     [Fact]
+    public async Task In_production_a_plain_http_request_still_gets_its_forms_with_Secure_cookies_not_an_error()
+    {
+        // A proxy whose address is not configured (or a health check on the node) arrives as plain http.
+        using var portal = Production(knownProxy: "10.0.0.99");
+        foreach (var path in new[] { "/backoffice/login", "/iken/dai3ji-sogo-keikaku/" })
+        {
+            var response = await ViaProxy(portal, "https").GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var antiforgery = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-ueda.af=", StringComparison.Ordinal));
+            Assert.Contains("secure", antiforgery.ToLowerInvariant());
+        }
+    }
+
+    [Fact]
     public async Task HSTS_of_a_year_with_subdomains_is_sent_for_HTTPS_forwarded_by_a_configured_proxy_only()
     {
         using var trusted = Production();
