@@ -73,12 +73,12 @@ class Browser:
         return self.request("POST", action, dict(fields, __RequestVerificationToken=token.group(1)))
 
 admin = Browser()
-r, _ = admin.post("/backoffice/login", "/backoffice/login", {"Email": "admin@example.jp", "Password": "kanri-sha no pasuwado 2024"})
-assert r.status == 302, r.status
+r, body = admin.post("/backoffice/login", "/backoffice/login", {"Email": "admin@example.jp", "Password": "kanri-sha no pasuwado 2024"})
+assert r.status == 302, (r.status, re.findall(r'<li>.*?</li>', body))
 user_ids = {}
 for email in ("active@example.jp", "disabled@example.jp"):
-    r, _ = admin.post("/backoffice/users/new", "/backoffice/users/new", {"Email": email, "DisplayName": "計測用", "Role": "DepartmentAuthor", "PasswordChoice": "Typed", "InitialPassword": "keisoku-you no nagai aikotoba"})
-    assert r.status == 302, r.status
+    r, _ = admin.post("/backoffice/users/new", "/backoffice/users/new", {"Email": email, "DisplayName": "計測用", "Role": "PlanningOfficer", "PasswordChoice": "Typed", "InitialPassword": "keisoku-you no nagai aikotoba"})
+    assert r.status == 302, (r.status, re.findall(r'class="form-error"[^>]*>[^<]*', _))
     user_ids[email] = r.getheader("Location").rsplit("/", 1)[1]
 r, _ = admin.post(f"/backoffice/users/{user_ids['disabled@example.jp']}", f"/backoffice/users/{user_ids['disabled@example.jp']}/disable", {})
 assert r.status == 302, r.status
