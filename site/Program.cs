@@ -8,6 +8,7 @@ using UedaPublicGoals.Content.Seed;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
+using UedaPublicGoals.Infrastructure.Transport;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.PlainJapanese;
 using UedaPublicGoals.Public;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Development, so `dotnet run` in Production behaves like the published site.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddTransportSecurity();
 builder.AddPortalDatabase();
 builder.AddAudit();
 builder.AddContent();
@@ -36,6 +38,8 @@ builder.AddJapanese();
 
 var app = builder.Build();
 
+app.UseTransportSecurity();
+
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();
@@ -43,7 +47,6 @@ if (app.Environment.IsDevelopment())
 else
 {
     app.UseExceptionHandler("/error/500");
-    app.UseHsts();
 }
 
 app.UseSecurityHeaders();

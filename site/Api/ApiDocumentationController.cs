@@ -31,7 +31,7 @@ public sealed class ApiDocumentationController(PublishedContentCache cache, IOpt
         {
             Breadcrumbs = [new("ホーム", "/"), new("API（開発者向け）", null)],
         };
-        return View("/Public/Views/Api/Index.cshtml", new ApiPageModel(cache.Current, site.Value.AbsoluteUrl(Request, ""), api.Value.CorsOrigins.Count > 0));
+        return View("/Public/Views/Api/Index.cshtml", new ApiPageModel(cache.Current, site.Value.PublicOrigin, api.Value.CorsOrigins.Count > 0));
     }
 }
 

@@ -70,5 +70,5 @@ public sealed class DeliveryApiController(PublishedContentCache cache, IOptions<
             ? department.Years.FirstOrDefault(y => y.Year == western)
             : department.FindYear(year);
 
-    private PayloadMapper Mapper() => new(site.Value.AbsoluteUrl(Request, ""));
+    private PayloadMapper Mapper() => new(site.Value.PublicOrigin);
 }

@@ -22,6 +22,7 @@ public static class AuditActions
     public const string AccountLogin = "account.login";
     public const string AccountLoginFailed = "account.login-failed";
     public const string AccountLockedOut = "account.locked-out";
+    public const string AccountThrottled = "account.throttled";
     public const string AccountLogout = "account.logout";
     public const string AccountPasswordChanged = "account.password-changed";
     public const string AccountTwoFactorEnabled = "account.2fa-enabled";
@@ -56,6 +57,7 @@ public static class AuditActions
         AccountLogin => "ログイン",
         AccountLoginFailed => "ログイン失敗",
         AccountLockedOut => "アカウントロック",
+        AccountThrottled => "ログイン試行の制限",
         AccountLogout => "ログアウト",
         AccountPasswordChanged => "パスワード変更",
         AccountTwoFactorEnabled => "2段階認証を有効化",

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using UedaPublicGoals.Backoffice.Accounts;
+using UedaPublicGoals.Backoffice.Accounts.Passwords;
+using UedaPublicGoals.Backoffice.Accounts.Sessions;
+using UedaPublicGoals.Backoffice.Accounts.Throttling;
 using UedaPublicGoals.Backoffice.Editing;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Infrastructure.Transport;
 
 namespace UedaPublicGoals.Backoffice;
 
@@ -16,6 +20,14 @@ public static class BackofficeExtensions
     {
         var services = builder.Services;
         services.AddSettings<BackofficeOptions>(BackofficeOptions.Section);
+        services.AddSettings<StaffSessionOptions>(StaffSessionOptions.Section);
+        services.AddSettings<LoginThrottlingOptions>(LoginThrottlingOptions.Section)
+            .Validate(o => o.MaxDelay >= o.BaseDelay, "Backoffice:LoginThrottling:MaxDelay must not be shorter than BaseDelay.");
+        services.AddSettings<PasswordStrengthOptions>(PasswordStrengthOptions.Section);
+        services.AddSettings<TwoFactorOptions>(TwoFactorOptions.Section)
+            .Validate(o => o.IsValid, "Backoffice:TwoFactor:RequiredRoles names a role that does not exist (use Administrator, PublicRelations, DepartmentAuthor, PlanningOfficer).");
+        services.AddScoped<StaffSessions>();
+        services.AddScoped<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<ContentTree.ContentTreeQuery>();
@@ -38,9 +50,10 @@ public static class BackofficeExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No hard lockout: anyone could lock the administrator out with five wrong passwords.
+                // LoginThrottle slows and refuses guessing per address and per account instead.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -48,20 +61,28 @@ public static class BackofficeExtensions
             .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddPasswordValidator<NotEmailPasswordValidator>()
+            .AddPasswordValidator<StrengthPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // Every request re-checks the security stamp, so a password change, a disabled
-        // account or "end sessions" logs the other browsers out at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Every request checks its server-side session row and re-checks the security stamp, so
+        // logout, a password or two-factor change, a disabled account or "end sessions" ends
+        // every copy of the cookie at once (see StaffSessions).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = StaffSessions.KeepSessionClaim;
+        });
+        var sessionSettings = builder.Configuration.GetSection(StaffSessionOptions.Section).Get<StaffSessionOptions>() ?? new StaffSessionOptions();
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "ueda.backoffice";
+            o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.backoffice");
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
+            o.ExpireTimeSpan = sessionSettings.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
             o.LoginPath = PathPrefix + "/login";
             o.LogoutPath = PathPrefix + "/logout";
             o.AccessDeniedPath = PathPrefix + "/denied";
@@ -84,6 +105,13 @@ public static class BackofficeExtensions
             };
         });
 
+        // The cookie that carries a signed-in password step to the second factor is a credential too.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.2fa");
+            o.Cookie.SecurePolicy = TransportSecurity.CookieSecurity(builder.Environment);
+        });
+
         services.AddDataProtection()
             .SetApplicationName("UedaPublicGoals")
             .PersistKeysToDbContext<PortalDbContext>();
@@ -100,8 +128,11 @@ public static class BackofficeExtensions
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "ueda.af";
+            o.Cookie.Name = TransportSecurity.HostOnlyCookieName(builder.Environment, "ueda.af");
             o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Secure comes from the cookie policy (TransportSecurity): SecurePolicy.Always here would make
+            // antiforgery throw on a plain-http request instead of answering it (e.g. a proxy not yet configured).
             o.HeaderName = "X-CSRF-TOKEN";
         });
 

@@ -19,7 +19,9 @@ public static class PublicSiteExtensions
         // Japanese text goes out as UTF-8, not as &#x…; entities. HTML-significant
         // characters (< > & " ') are still encoded everywhere.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddSettings<SiteOptions>(SiteOptions.Section);
+        builder.Services.AddSettings<SiteOptions>(SiteOptions.Section)
+            .PostConfigure(o => o.ServerOrigin = Feedback.ServerOrigin.FromUrls(builder.Configuration["urls"]))
+            .Validate(o => o.HasValidPublicBaseUrl, "Site:PublicBaseUrl must be an origin such as https://goals.example.jp (scheme and host, no path).");
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["slug"] = typeof(SlugRouteConstraint));
         builder.Services.AddSingleton<ReservedPathSegments>();
 

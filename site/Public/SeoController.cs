@@ -13,7 +13,7 @@ public sealed class SeoController(PublishedContentCache cache, IOptions<SiteOpti
     [HttpGetOrHead("/robots.txt")]
     public ContentResult Robots()
     {
-        var sitemap = site.Value.AbsoluteUrl(Request, "/sitemap.xml");
+        var sitemap = site.Value.AbsoluteUrl("/sitemap.xml");
         return Content($"User-agent: *\nDisallow: /backoffice/\nDisallow: /error/\nSitemap: {sitemap}\n", "text/plain; charset=utf-8");
     }
 
@@ -43,7 +43,7 @@ public sealed class SeoController(PublishedContentCache cache, IOptions<SiteOpti
             foreach (var (path, modified) in entries)
             {
                 writer.WriteStartElement("url");
-                writer.WriteElementString("loc", site.Value.AbsoluteUrl(Request, path));
+                writer.WriteElementString("loc", site.Value.AbsoluteUrl(path));
                 if (modified is { } date)
                 {
                     writer.WriteElementString("lastmod", date.ToString("yyyy-MM-dd"));

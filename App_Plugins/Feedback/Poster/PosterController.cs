@@ -29,7 +29,7 @@ public sealed class PosterController(FeedbackDbContext db, IOptions<FeedbackOpti
         var origin = options.Value.PublicBaseUrl;
         if (string.IsNullOrWhiteSpace(origin))
         {
-            origin = $"{Request.Scheme}://{Request.Host.Value}";
+            origin = ServerOrigin.FromUrls(configuration["urls"]);
         }
 
         var url = $"{origin.TrimEnd('/')}/iken/{found.Slug}/";

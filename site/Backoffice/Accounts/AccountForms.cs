@@ -56,10 +56,19 @@ public sealed class EnableAuthenticatorForm
     public string Code { get; set; } = "";
 }
 
+public sealed class DisableTwoFactorForm
+{
+    [Display(Name = "現在のパスワード")]
+    [Required(ErrorMessage = "確認のため、現在のパスワードを入力してください。")]
+    [StringLength(200, ErrorMessage = "パスワードが長すぎます。")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+}
+
 public sealed class AuthenticatorSetup
 {
-    public required string SharedKey { get; init; }
-    public required string QrCodeDataUri { get; init; }
+    public string SharedKey { get; init; } = "";
+    public string QrCodeDataUri { get; init; } = "";
     public bool Required { get; init; }
     public bool Enabled { get; init; }
     public int RecoveryCodesLeft { get; init; }

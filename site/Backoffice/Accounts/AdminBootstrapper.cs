@@ -11,6 +11,7 @@ public sealed class AdminBootstrapper(
     AuditLog audit,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<BackofficeOptions> options,
+    Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor,
     ILogger<AdminBootstrapper> logger)
 {
     public const string DefaultAdminEmail = "admin@localhost";
@@ -21,7 +22,13 @@ public sealed class AdminBootstrapper(
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
+                var newRole = new IdentityRole(role);
+                Check(await roles.CreateAsync(newRole));
+                if (twoFactor.Value.RequiredRoleNames.Contains(role))
+                {
+                    // Out of the box 管理者 and 広報 need a second factor; the first administrator enrols at first login.
+                    Check(await roles.AddClaimAsync(newRole, new System.Security.Claims.Claim(BackofficeRoles.RequireTwoFactorClaim, "true")));
+                }
             }
         }
 

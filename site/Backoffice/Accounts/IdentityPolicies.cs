@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using UedaPublicGoals.Backoffice.Accounts.Sessions;
 
 namespace UedaPublicGoals.Backoffice.Accounts;
 
@@ -35,7 +37,10 @@ public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError UserLockoutNotEnabled() => new() { Code = nameof(UserLockoutNotEnabled), Description = "このアカウントはロックできません。" };
 }
 
-/// <summary>Disabled accounts cannot sign in, whatever their password.</summary>
+/// <summary>
+/// Disabled accounts cannot sign in, whatever their password; every sign-in (password, second
+/// factor, or the renewal after a password or two-factor change) gets a server-side session.
+/// </summary>
 public sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -43,8 +48,27 @@ public sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    StaffSessions sessions)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        // A renewal replaces this browser's session (keeping its absolute end); a fresh sign-in starts one.
+        var current = Context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value == user.Id ? StaffSessions.SessionId(Context.User) : null;
+        var sessionId = await sessions.StartAsync(user.Id, current, Context.RequestAborted);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims.Where(c => c.Type != StaffSessions.ClaimType).Append(new Claim(StaffSessions.ClaimType, sessionId)));
+    }
+
+    public override async Task SignOutAsync()
+    {
+        if (StaffSessions.SessionId(Context.User) is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId, Context.RequestAborted);
+        }
+
+        await base.SignOutAsync();
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Audit;
+using UedaPublicGoals.Backoffice.Accounts.Sessions;
+using UedaPublicGoals.Backoffice.Accounts.Throttling;
 using UedaPublicGoals.Backoffice.Structure;
 using UedaPublicGoals.Infrastructure.Database;
 
@@ -43,8 +45,9 @@ public sealed record AccountChange(IReadOnlyList<FieldProblem> Problems, string?
 /// <summary>
 /// User management for 管理者: accounts, roles, departments, disabling, password resets,
 /// ending sessions, unlocking and the per-role two-factor requirement. Anything that must
-/// end a user's sessions rotates their security stamp: the cookie is re-validated on every
-/// request (see BackofficeExtensions), so other browsers are signed out at their next click.
+/// end a user's sessions deletes their server-side session rows and rotates their security
+/// stamp: both are checked on every request (see StaffSessions), so every browser, and every
+/// copy of a cookie, is signed out at its next click.
 /// The portal never loses its last active administrator.
 /// </summary>
 public sealed class UserAdministration(
@@ -52,6 +55,8 @@ public sealed class UserAdministration(
     RoleManager<IdentityRole> roles,
     PortalDbContext db,
     AuditLog audit,
+    StaffSessions sessions,
+    LoginThrottle throttle,
     TimeProvider clock)
 {
     public const string LastAdministratorMessage = "有効な管理者がほかにいないため、この操作はできません。先にほかの人を管理者にしてください。";
@@ -215,7 +220,8 @@ public sealed class UserAdministration(
 
         user.IsDisabled = true;
         await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user); // signed-in browsers are out at their next request
+        await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, ct: ct); // signed-in browsers are out at their next request
         await audit.WriteAsync(AuditActions.AccountDisabled, user.Email, "無効化（ログイン中のセッションも終了）", actor, ct);
         return new AccountChange([]);
     }
@@ -247,6 +253,7 @@ public sealed class UserAdministration(
 
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
+        await sessions.EndAllAsync(user.Id, ct: ct);
         await audit.WriteAsync(AuditActions.AccountPasswordReset, user.Email, "一時パスワードを発行（次回ログイン時に変更が必要、ログイン中のセッションは終了）", actor, ct);
         return new AccountChange([], password);
     }
@@ -255,6 +262,7 @@ public sealed class UserAdministration(
     {
         var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"User {id} not found.");
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, ct: ct);
         await audit.WriteAsync(AuditActions.AccountSessionsEnded, user.Email, "すべての端末のログインを終了", actor, ct);
     }
 
@@ -263,6 +271,7 @@ public sealed class UserAdministration(
         var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"User {id} not found.");
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttle.ForgetAccountAsync(user.Email ?? user.UserName ?? user.Id, ct);
         await audit.WriteAsync(AuditActions.AccountUpdated, user.Email, "ロックを解除", actor, ct);
     }
 

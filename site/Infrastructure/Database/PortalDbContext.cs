@@ -22,6 +22,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
+    public DbSet<Backoffice.Accounts.Sessions.StaffSession> StaffSessions => Set<Backoffice.Accounts.Sessions.StaffSession>();
+    public DbSet<Backoffice.Accounts.Throttling.LoginFailure> LoginFailures => Set<Backoffice.Accounts.Throttling.LoginFailure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
@@ -49,6 +51,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
             e.HasMany(u => u.Departments).WithOne().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.ApplyConfiguration(new Backoffice.Accounts.Sessions.StaffSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new Backoffice.Accounts.Throttling.LoginFailureConfiguration());
 
         modelBuilder.Entity<UserDepartment>(e =>
         {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice;
-using UedaPublicGoals.Backoffice.Audit;
+using UedaPublicGoals.Audit;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Japanese.Glossary;
 using UedaPublicGoals.Japanese.Readings;

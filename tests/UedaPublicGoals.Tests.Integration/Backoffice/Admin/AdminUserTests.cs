@@ -160,7 +160,8 @@ public sealed class AdminUserTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         Assert.False(await SignedInAsync(victim));
-        Assert.Contains("このアカウントは無効になっています", await (await TryLogInAsync(portal, email, BackofficeSession.Password)).Content.ReadAsStringAsync());
+        // Issue 11: a disabled account gets the same answer as a wrong password, so the login form does not tell which accounts exist.
+        Assert.Contains("メールアドレスまたはパスワードが正しくありません。", await (await TryLogInAsync(portal, email, BackofficeSession.Password)).Content.ReadAsStringAsync());
         Assert.Contains("無効", HtmlText.Collapse(HtmlText.Parse(await admin.Client.GetStringAsync("/backoffice/users")).QuerySelectorAll(".users-table tbody tr").Single(r => r.TextContent.Contains(email)).TextContent));
 
         await admin.PostFormAsync($"/backoffice/users/{id}", $"/backoffice/users/{id}/enable", []);
@@ -210,11 +211,16 @@ public sealed class AdminUserTests : IDisposable
     [Fact]
     public async Task A_locked_out_user_is_shown_as_locked_and_can_be_unlocked()
     {
+        // Issue 11: wrong passwords no longer lock an account (they are throttled); a lockout left from before that
+        // change is still shown and can be lifted, which also forgets the account's throttled failures.
         var email = await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations);
-        for (var attempt = 0; attempt < 5; attempt++)
+        await portal.QueryAsync(async db =>
         {
-            await TryLogInAsync(portal, email, $"machigai {attempt} no pasuwado");
-        }
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.UtcNow.AddMinutes(15);
+            return await db.SaveChangesAsync();
+        });
 
         var admin = await portal.AdminAsync();
         var id = await UserIdAsync(email);

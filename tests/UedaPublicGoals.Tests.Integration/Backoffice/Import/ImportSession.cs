@@ -44,5 +44,5 @@ internal static class SheetUploads
                    select new { d.Slug, v.Json }).ToDictionaryAsync(x => x.Slug, x => x.Json),
             await db.Versions.CountAsync(),
             await db.ImportSessions.CountAsync(),
-            await db.AuditEntries.CountAsync(a => a.Action == UedaPublicGoals.Backoffice.Audit.AuditActions.ContentImport)));
+            await db.AuditEntries.CountAsync(a => a.Action == UedaPublicGoals.Audit.AuditActions.ContentImport)));
 }
