@@ -22,7 +22,7 @@ public static class JapaneseExtensions
         builder.Services.AddSingleton<JapaneseReader>();
         builder.Services.AddSingleton<FuriganaRenderer>();
         builder.Services.AddSingleton<GlossaryCatalog>();
-        builder.Services.AddSingleton<PlainJapanese.IGlossaryTerms>(sp => sp.GetRequiredService<GlossaryCatalog>());
+        builder.Services.AddSingleton<UedaPublicGoals.PlainJapanese.IGlossaryTerms>(sp => sp.GetRequiredService<GlossaryCatalog>());
         builder.Services.AddSingleton<PublicPageRewriter>();
         builder.Services.AddSingleton<JapaneseSearchExpansion>();
         builder.Services.AddSingleton<ISearchQueryExpansion>(sp => sp.GetRequiredService<JapaneseSearchExpansion>());

@@ -25,14 +25,8 @@ public sealed class PosterController(FeedbackDbContext db, IOptions<FeedbackOpti
             return NotFound();
         }
 
-        // The printed URL must work from anywhere: the public origin, not whatever host served this page.
-        var origin = options.Value.PublicBaseUrl;
-        if (string.IsNullOrWhiteSpace(origin))
-        {
-            origin = ServerOrigin.FromUrls(configuration["urls"]);
-        }
-
-        var url = $"{origin.TrimEnd('/')}/iken/{found.Slug}/";
+        // The printed URL must work from anywhere: the public origin the host gives (never the Host header).
+        var url = $"{(options.Value.PublicBaseUrl ?? "").TrimEnd('/')}/iken/{found.Slug}/";
         ViewData["Title"] = $"掲示用ポスター（{found.Title}）";
         ViewData["Description"] = $"{found.Title}：公共施設の自由意見コーナーに掲示するA4ポスターです。";
         ViewData["NoIndex"] = true;

@@ -51,7 +51,8 @@ public static class FeedbackHostExtensions
         {
             if (string.IsNullOrWhiteSpace(feedback.PublicBaseUrl))
             {
-                feedback.PublicBaseUrl = site.Value.PublicBaseUrl;
+                // Never the request's Host header: the configured origin, else the address the site listens on.
+                feedback.PublicBaseUrl = site.Value.PublicOrigin;
             }
         });
         builder.Services.AddSingleton<IFeedbackGoalLookup, PublishedGoalLookup>();

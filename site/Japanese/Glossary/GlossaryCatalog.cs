@@ -16,7 +16,7 @@ public readonly record struct GlossaryPiece(string Text, GlossaryEntry? Entry);
 /// Also answers, for the editor's readability hints, "is this a known term" and "which terms of
 /// this text are not in the glossary".
 /// </summary>
-public sealed class GlossaryCatalog : PlainJapanese.IGlossaryTerms
+public sealed class GlossaryCatalog : UedaPublicGoals.PlainJapanese.IGlossaryTerms
 {
     private volatile IReadOnlyList<GlossaryEntry> entries = [];
 
@@ -40,9 +40,9 @@ public sealed class GlossaryCatalog : PlainJapanese.IGlossaryTerms
         GlossaryCandidates.Find(text).Where(t => !IsKnownTerm(t)).ToList();
 
     /// <summary>The editor's readability hints ask through this.</summary>
-    bool PlainJapanese.IGlossaryTerms.IsAvailable => true;
+    bool UedaPublicGoals.PlainJapanese.IGlossaryTerms.IsAvailable => true;
 
-    IReadOnlyList<string> PlainJapanese.IGlossaryTerms.UnexplainedTerms(string text) => TermsNotInGlossary(text);
+    IReadOnlyList<string> UedaPublicGoals.PlainJapanese.IGlossaryTerms.UnexplainedTerms(string text) => TermsNotInGlossary(text);
 
     /// <summary>
     /// Splits a text node so that the first occurrence on the page of each term (tracked in
