@@ -17,6 +17,8 @@ public static class PortalInitializer
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            // Nodes starting together on one PostgreSQL database take turns from here to the feedback seed.
+            await using var startupLock = await StartupLock.AcquireAsync(db, logger, ct);
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
             {
@@ -37,9 +39,10 @@ public static class PortalInitializer
                     "Content seed {Path}: added {Departments} departments, {Years} fiscal years, {Goals} goals, {Pages} pages.",
                     seedPath, result.DepartmentsAdded, result.FiscalYearsAdded, result.GoalsAdded, result.PagesAdded);
             }
+
+            await Feedback.FeedbackExtensions.InitializeFeedbackAsync(app.Services, ct);
         }
 
         await app.Services.GetRequiredService<PublishedContentCache>().RebuildAsync(ct);
-        await Feedback.FeedbackExtensions.InitializeFeedbackAsync(app.Services, ct);
     }
 }
