@@ -9,12 +9,13 @@ using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(LocalEnvironmentDefault.Options(args));
 
 // Serve wwwroot through the build's static asset manifest in every environment, not only
 // Development, so `dotnet run` in Production behaves like the published site.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddErrorHandling();
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
@@ -26,18 +27,15 @@ builder.AddSearch();
 
 var app = builder.Build();
 
-if (app.Environment.IsDevelopment())
+app.UseErrorPages();
+if (!app.Environment.IsDevelopment())
 {
-    app.UseDeveloperExceptionPage();
-}
-else
-{
-    app.UseExceptionHandler("/error/500");
     app.UseHsts();
 }
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseDatabaseFailurePages();
 app.UseContentRedirects();
 app.UseResponseCompression();
 app.UseRouting();
