@@ -3,9 +3,11 @@ using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Seed;
+using UedaPublicGoals.Feedback.Forms;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
+using UedaPublicGoals.InputSafety;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.Public;
 
@@ -16,6 +18,7 @@ var builder = WebApplication.CreateBuilder(LocalEnvironmentDefault.Options(args)
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddErrorHandling();
+builder.Services.AddHostileTextCleaning(); // one input boundary for form, query and route values
 builder.AddPortalDatabase();
 builder.AddContent();
 builder.AddPublicSite();
@@ -36,6 +39,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseDatabaseFailurePages();
+app.UseUnusablePathGuard();
 app.UseContentRedirects();
 app.UseResponseCompression();
 app.UseRouting();

@@ -15,6 +15,7 @@ public sealed record StatisticsPageModel(InboxFilter Filter, StatisticsInterval 
 [AutoValidateAntiforgeryToken]
 public sealed class InboxStatisticsController(FeedbackDbContext db) : Controller
 {
+    [RejectUnusableDateRange]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] InboxFilter filter, [FromQuery] StatisticsInterval interval, CancellationToken ct)
     {
