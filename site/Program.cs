@@ -5,23 +5,27 @@ using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Seed;
+using UedaPublicGoals.Feedback.Forms;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Infrastructure.FeedbackHost;
 using UedaPublicGoals.Infrastructure.Startup;
 using UedaPublicGoals.Infrastructure.Transport;
+using UedaPublicGoals.InputSafety;
 using UedaPublicGoals.OpenData;
 using UedaPublicGoals.PlainJapanese;
 using UedaPublicGoals.Public;
 using UedaPublicGoals.Search;
 using UedaPublicGoals.Reporting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(LocalEnvironmentDefault.Options(args));
 
 // Serve wwwroot through the build's static asset manifest in every environment, not only
 // Development, so `dotnet run` in Production behaves like the published site.
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddTransportSecurity();
+builder.AddErrorHandling();
+builder.Services.AddHostileTextCleaning(); // one input boundary for form, query and route values
 builder.AddPortalDatabase();
 builder.AddAudit();
 builder.AddContent();
@@ -39,18 +43,12 @@ builder.AddJapanese();
 var app = builder.Build();
 
 app.UseTransportSecurity();
-
-if (app.Environment.IsDevelopment())
-{
-    app.UseDeveloperExceptionPage();
-}
-else
-{
-    app.UseExceptionHandler("/error/500");
-}
+app.UseErrorPages();
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseDatabaseFailurePages();
+app.UseUnusablePathGuard();
 app.UseContentRedirects();
 app.UseRouting();
 app.UseCors();

@@ -54,6 +54,11 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEx
 {
     public void OnException(ExceptionContext context)
     {
+        if (Infrastructure.Resilience.DatabaseFailures.IsDatabaseFailure(context.Exception))
+        {
+            return; // answered as 503 / 409 in the same JSON shape by DatabaseFailureMiddleware
+        }
+
         logger.LogError(context.Exception, "Unhandled exception in API request {Path}", context.HttpContext.Request.Path);
         context.Result = new ApiErrorResult(
             StatusCodes.Status500InternalServerError,

@@ -123,10 +123,10 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
             ModelState.AddModelError("Form.ClosesAt", "受付終了は受付開始より後の日時にしてください。");
         }
 
-        var invalidEmail = form.StaffEmails.FirstOrDefault(e => !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(e) || e.Length > 256);
+        var invalidEmail = form.StaffEmails.FirstOrDefault(e => !Forms.SingleEmailAddressAttribute.IsValid(e));
         if (invalidEmail is not null)
         {
-            ModelState.AddModelError("Form.StaffEmailsText", $"「{invalidEmail}」はメールアドレスの形になっていません。1行に1つずつ入力してください。");
+            ModelState.AddModelError("Form.StaffEmailsText", $"「{invalidEmail}」はメールアドレスの形になっていません。1行に1つずつ、区切りの「,」や名前を付けずに入力してください。");
         }
 
         if (!Enum.IsDefined(form.Notification))

@@ -77,7 +77,8 @@ public static class CommentExportBuilder
                 row.Add(contact.ReplyEmail ?? unavailable);
             }
 
-            rows.Add(row);
+            // Rows stored before the input boundary cleaned text may still hold characters XML cannot carry.
+            rows.Add(row.Select(Forms.HostileText.Clean).ToList());
         }
 
         return new CommentExportTable(columns, rows);

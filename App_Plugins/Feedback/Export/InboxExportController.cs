@@ -16,6 +16,7 @@ namespace UedaPublicGoals.Feedback.Export;
 [AutoValidateAntiforgeryToken]
 public sealed class InboxExportController(FeedbackDbContext db, InboxContacts contacts, IFeedbackAudit audit, TimeProvider clock) : Controller
 {
+    [RejectUnusableDateRange]
     [HttpPost("")]
     public async Task<IActionResult> Export([FromForm] InboxFilter filter, [FromForm] string? format, [FromForm] bool includeHidden, [FromForm] bool includeContacts, CancellationToken ct)
     {

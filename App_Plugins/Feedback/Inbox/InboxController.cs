@@ -24,6 +24,7 @@ public sealed class InboxController(
     public const string ConflictMessage =
         "この意見は、あなたが画面を開いたあとに別の担当者が更新しました。保存していません。最新の内容を表示していますので、確認してからもう一度操作してください。";
 
+    [RejectUnusableDateRange]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] InboxFilter filter, CancellationToken ct)
     {

@@ -41,6 +41,30 @@ public sealed class InboxFilter
 
     public int Page { get; set; } = 1;
 
+    /// <summary>Dates outside these years are typing mistakes or probes (9999-12-31 overflows the end-of-day sum).</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    /// <summary>Longest range one list, export or statistics page covers (five years), so one request cannot ask for an unbounded answer.</summary>
+    public const int MaximumRangeDays = 5 * 366;
+
+    /// <summary>Why the date range cannot be used (Japanese), or null when it can.</summary>
+    public string? DateRangeProblem()
+    {
+        if (From is { } from && (from < EarliestDate || from > LatestDate) || To is { } to && (to < EarliestDate || to > LatestDate))
+        {
+            return $"受付日は{EarliestDate.Year}年から{LatestDate.Year}年までの日付で指定してください。";
+        }
+
+        if (From is { } first && To is { } last && last.DayNumber - first.DayNumber > MaximumRangeDays)
+        {
+            return "受付日の範囲は5年以内で指定してください。";
+        }
+
+        return null;
+    }
+
     public CommentStatus? SelectedStatus =>
         Enum.TryParse<CommentStatus>(Status, ignoreCase: false, out var status) && Enum.IsDefined(status) ? status : null;
 
@@ -171,5 +195,21 @@ public sealed class InboxFilter
         if (To is { } t) parts.Add($"まで={t:yyyy-MM-dd}");
         if (!string.IsNullOrWhiteSpace(Q)) parts.Add($"検索={Q.Trim()}");
         return string.Join(", ", parts);
+    }
+}
+
+/// <summary>
+/// Refuses (400, the Japanese error page) a list, export or statistics request whose <see cref="InboxFilter"/>
+/// dates are out of range, before anything queries or sums them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class RejectUnusableDateRangeAttribute : Microsoft.AspNetCore.Mvc.Filters.ActionFilterAttribute
+{
+    public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+    {
+        if (context.ActionArguments.Values.OfType<InboxFilter>().Any(f => f.DateRangeProblem() is not null))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest);
+        }
     }
 }

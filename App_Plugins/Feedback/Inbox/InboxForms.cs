@@ -17,7 +17,7 @@ public sealed class HandlingForm
     public string? HiddenReason { get; set; }
 
     [Display(Name = "担当者のメールアドレス")]
-    [EmailAddress(ErrorMessage = "担当者はメールアドレスの形で入力してください（例：tanto@city.ueda.nagano.jp）。")]
+    [Forms.SingleEmailAddress(ErrorMessage = "担当者はメールアドレス1つの形で入力してください（例：tanto@city.ueda.nagano.jp）。")]
     [StringLength(256, ErrorMessage = "メールアドレスが長すぎます。")]
     public string? AssigneeEmail { get; set; }
 

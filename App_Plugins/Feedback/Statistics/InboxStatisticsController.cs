@@ -17,6 +17,7 @@ public sealed record StatisticsPageModel(InboxFilter Filter, StatisticsInterval 
 [AutoValidateAntiforgeryToken]
 public sealed class InboxStatisticsController(FeedbackDbContext db, TimeProvider clock) : Controller
 {
+    [RejectUnusableDateRange]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] InboxFilter filter, [FromQuery] StatisticsInterval interval, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public static class SvgBarChart
         var y = Padding;
         foreach (var row in rows)
         {
-            foreach (var line in Wrap(row.Label))
+            foreach (var line in Wrap(Forms.HostileText.Clean(row.Label)))
             {
                 y += LineHeight;
                 body.Add(Text(Padding, y - 4, line, "chart__label"));
@@ -60,8 +60,8 @@ public static class SvgBarChart
             new XAttribute("role", "img"),
             new XAttribute("aria-labelledby", $"{id}-title {id}-desc"),
             new XAttribute("focusable", "false"),
-            new XElement(Svg + "title", new XAttribute("id", id + "-title"), title),
-            new XElement(Svg + "desc", new XAttribute("id", id + "-desc"), description),
+            new XElement(Svg + "title", new XAttribute("id", id + "-title"), Forms.HostileText.Clean(title)),
+            new XElement(Svg + "desc", new XAttribute("id", id + "-desc"), Forms.HostileText.Clean(description)),
             body);
         if (rows.Count == 0)
         {
@@ -71,6 +71,7 @@ public static class SvgBarChart
         return new HtmlString(svg.ToString(SaveOptions.DisableFormatting));
     }
 
+    // Labels come from stored fields: characters XML cannot carry (rows stored before the input boundary) are dropped, not thrown on.
     private static XElement Text(int x, int y, string text, string cssClass) =>
         new(Svg + "text", new XAttribute("x", x), new XAttribute("y", y), new XAttribute("class", cssClass), new XAttribute("font-size", FontSize), text);
 

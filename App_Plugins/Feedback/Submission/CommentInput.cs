@@ -165,11 +165,7 @@ public static class CommentInput
         NormalizeText(email, singleLine: true).Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
 
     public static bool IsEmailAddress(string email) =>
-        email.Length <= EmailMaximum
-        && email.All(c => c is > ' ' and < '\u007f')
-        && MailAddress.TryCreate(email, out var parsed)
-        && parsed.Address == email
-        && parsed.Host.Contains('.', StringComparison.Ordinal);
+        email.Length <= EmailMaximum && Forms.SingleEmailAddressAttribute.IsValid(email);
 
     /// <summary>An enum choice by its name; empty is "not answered" (valid), anything else unknown is invalid.</summary>
     private static T? ParseChoice<T>(string? value, out bool valid) where T : struct, Enum

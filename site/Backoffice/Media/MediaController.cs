@@ -67,7 +67,17 @@ public sealed class MediaController(MediaLibrary media, IAuthorizationService au
             return await IndexViewAsync(form, 1, null, ct);
         }
 
-        var item = await media.AddAsync(bytes, image, form.File.FileName, form.AltText, User.Identity!.Name!, ct);
+        var (reencoded, refusal) = ImageReencoder.Reencode(bytes, image);
+        if (reencoded is null)
+        {
+            ModelState.AddModelError(nameof(form.File), refusal == ImageReencoder.Refusal.TooManyPixels
+                ? $"画像の画素数が多すぎます（{image.Width:N0}×{image.Height:N0}）。4,000万画素（例：8000×5000）までに縮小してからアップロードしてください。"
+                : "画像の中身を読み込めませんでした。壊れていない PNG・JPEG・WebP の画像を選んでください。");
+            return await IndexViewAsync(form, 1, null, ct);
+        }
+
+        // Only the re-encoded pixels are stored: metadata (GPS position) and anything appended to the file are gone.
+        var item = await media.AddAsync(reencoded.Bytes, reencoded.Image, form.File.FileName, form.AltText, User.Identity!.Name!, ct);
         TempData["Notice"] = $"画像「{item.AltText}」をアップロードしました。ページ本文には次のように書くと表示されます：{MediaLibrary.MarkdownSnippet(item)}";
         return Redirect($"/backoffice/media?uploaded={item.Id}#media-{item.Id}");
     }

@@ -16,7 +16,7 @@ public sealed class CreateUserForm
 {
     [Display(Name = "メールアドレス")]
     [Required(ErrorMessage = "メールアドレスを入力してください。")]
-    [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
+    [UedaPublicGoals.Feedback.Forms.SingleEmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
     [StringLength(256, ErrorMessage = "メールアドレスが長すぎます。")]
     public string Email { get; set; } = "";
 

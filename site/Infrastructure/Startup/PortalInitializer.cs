@@ -17,6 +17,8 @@ public static class PortalInitializer
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            // Nodes starting together on one PostgreSQL database take turns from here to the feedback seed.
+            await using var startupLock = await StartupLock.AcquireAsync(db, logger, ct);
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
             {
@@ -38,10 +40,11 @@ public static class PortalInitializer
                     seedPath, result.DepartmentsAdded, result.FiscalYearsAdded, result.GoalsAdded, result.PagesAdded);
                 await Japanese.JapaneseSeed.ImportAsync(db, seedPath, DateTime.UtcNow, ct);
             }
+
+            await Feedback.FeedbackExtensions.InitializeFeedbackAsync(app.Services, ct);
         }
 
         await app.Services.GetRequiredService<PublishedContentCache>().RebuildAsync(ct);
         await app.Services.GetRequiredService<Japanese.JapaneseTextState>().ReloadAsync(ct: ct);
-        await Feedback.FeedbackExtensions.InitializeFeedbackAsync(app.Services, ct);
     }
 }

@@ -62,10 +62,14 @@ public sealed class AdminMediaTests : IDisposable
         var item = Assert.Single(await MediaAsync());
         Assert.Matches($"^[0-9a-f]{{32}}\\.{extension}$", item.FileName);
         Assert.Equal(contentType, item.ContentType);
-        Assert.Equal((width, height, (long)bytes.Length), (item.Width, item.Height, item.Length));
+        Assert.Equal((width, height), (item.Width, item.Height));
         Assert.Equal("写真.bin", item.OriginalName);
         Assert.Equal("上田城跡公園の桜", item.AltText);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(portal.MediaDirectory, item.FileName)));
+        // Stored re-encoded (issue 11 part 7), so not byte for byte as sent: same format, same size in pixels.
+        var stored = await File.ReadAllBytesAsync(Path.Combine(portal.MediaDirectory, item.FileName));
+        Assert.Equal(stored.LongLength, item.Length);
+        Assert.NotEqual(bytes, stored);
+        Assert.Equal((contentType, width, height), ImageSniffer.Sniff(stored) is { } again ? (again.ContentType, again.Width, again.Height) : default);
         Assert.StartsWith($"/backoffice/media?uploaded={item.Id}", response.Headers.Location!.OriginalString);
 
         var served = await portal.CreatePublicClient().GetAsync($"/media/{item.FileName}");
@@ -74,7 +78,7 @@ public sealed class AdminMediaTests : IDisposable
         Assert.Equal("nosniff", Assert.Single(served.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal(TimeSpan.FromDays(365), served.Headers.CacheControl!.MaxAge);
         Assert.True(served.Headers.CacheControl.Public);
-        Assert.Equal(bytes, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(stored, await served.Content.ReadAsByteArrayAsync());
 
         var list = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/media"));
         Assert.Equal($"/media/{item.FileName}", list.QuerySelector($"#media-{item.Id} img")!.GetAttribute("src"));
@@ -197,4 +201,46 @@ public sealed class AdminMediaTests : IDisposable
     [InlineData("/media/upload.svg")]
     public async Task Unknown_media_names_are_404(string path) =>
         Assert.Equal(HttpStatusCode.NotFound, (await portal.CreatePublicClient().GetAsync(path)).StatusCode);
+
+    [Fact]
+    public async Task An_uploaded_photo_is_re_encoded_without_its_GPS_metadata_or_appended_payload()
+    {
+        using var photo = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(64, 48);
+        photo.Metadata.ExifProfile = new SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifProfile();
+        photo.Metadata.ExifProfile.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.GPSLatitudeRef, "N");
+        photo.Metadata.ExifProfile.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.Artist, "UEDA-SECRET-ARTIST");
+        using var encoded = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(photo, encoded);
+        // A polyglot: an HTML payload after the end of the JPEG.
+        var bytes = encoded.ToArray().Concat(System.Text.Encoding.ASCII.GetBytes("<script>alert('polyglot')</script>")).ToArray();
+        Assert.Contains("UEDA-SECRET-ARTIST", System.Text.Encoding.ASCII.GetString(bytes));
+
+        var response = await UploadAsync(await portal.AdminAsync(), bytes, "photo.jpg", "image/jpeg");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var item = Assert.Single(await MediaAsync());
+        var stored = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(Path.Combine(portal.MediaDirectory, item.FileName)));
+        Assert.DoesNotContain("UEDA-SECRET-ARTIST", stored);
+        Assert.DoesNotContain("Exif", stored);
+        Assert.DoesNotContain("<script>", stored);
+        Assert.Equal((64, 48), (item.Width, item.Height));
+    }
+
+    [Fact]
+    public async Task An_image_over_40_megapixels_is_refused_from_its_header_before_decoding()
+    {
+        // 9000×5000 = 45 MP declared in the header; the pixel data is a single row, so decoding was never needed to refuse it.
+        var header = TestImages.Png(9000, 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(20), 5000);
+        var crc = TestImages.Crc32(header[12..29]);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(29), crc);
+
+        var response = await UploadAsync(await portal.AdminAsync(), header, "huge.png", "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = HtmlText.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("画素数が多すぎます", document.QuerySelector("#File-error")!.TextContent);
+        Assert.Empty(await MediaAsync());
+        Assert.Equal(0, StoredFiles());
+    }
 }
