@@ -147,7 +147,7 @@ public static class TestImages
         output.Write(crc);
     }
 
-    internal static uint Crc32(byte[] bytes)
+    public static uint Crc32(byte[] bytes)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in bytes)
