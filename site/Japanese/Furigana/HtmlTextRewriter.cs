@@ -4,6 +4,7 @@ using System.Text;
 namespace UedaPublicGoals.Japanese.Furigana;
 
 /// <summary>Where a text node sits, as far as the page rewriters care.</summary>
+/// <param name="InLink">Inside a link or another interactive element (button, summary, label).</param>
 public readonly record struct TextNodeContext(bool InMain, bool InLink, bool InHeading);
 
 /// <summary>
@@ -14,6 +15,9 @@ public readonly record struct TextNodeContext(bool InMain, bool InLink, bool InH
 /// </summary>
 public static class HtmlTextRewriter
 {
+    /// <summary>A glossary link inside any of these would nest one interactive control in another (axe: nested-interactive).</summary>
+    private static readonly HashSet<string> Interactive = new(StringComparer.OrdinalIgnoreCase) { "a", "button", "summary", "label" };
+
     /// <summary>Elements whose raw content runs to their end tag, with no tags inside.</summary>
     private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title" };
 
@@ -74,7 +78,7 @@ public static class HtmlTextRewriter
             {
                 untouched = Math.Max(0, untouched + step);
             }
-            else if (name.Equals("a", StringComparison.OrdinalIgnoreCase))
+            else if (Interactive.Contains(name))
             {
                 links = Math.Max(0, links + step);
             }
