@@ -351,6 +351,13 @@ public sealed class HostileInputWalkTests(ITestOutputHelper output) : IDisposabl
 
             return response;
         }
+        catch (InvalidOperationException ex) when (ex.StackTrace?.Contains("Microsoft.AspNetCore.TestHost.ClientHandler", StringComparison.Ordinal) == true
+            && ex.StackTrace.Contains("UrlDecoder", StringComparison.Ordinal))
+        {
+            // The in-memory test host refuses to decode a path with a NUL before the site sees it, as
+            // Kestrel refuses the request line (400): nothing reached the application.
+            return null;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // TestServer rethrows what the pipeline did not handle: that would have been a 500.
