@@ -49,6 +49,13 @@ public sealed class MediaController(MediaLibrary media, IAuthorizationService au
             ModelState.AddModelError(nameof(form.File), "選んだファイルは空です。");
         }
 
+        var user = User.Identity!.Name!;
+        if (ModelState.IsValid && await media.UploadsInLastHourAsync(user, ct) >= media.Options.UploadsPerHour)
+        {
+            // Checked before the file is decoded: a refused upload costs no image work.
+            ModelState.AddModelError(nameof(form.File), $"1時間にアップロードできる画像は1人{media.Options.UploadsPerHour:N0}枚までで、この1時間にその枚数をアップロードしています。しばらく時間をおいてから、もう一度お試しください。");
+        }
+
         if (!ModelState.IsValid)
         {
             return await IndexViewAsync(form, 1, null, ct);
@@ -76,8 +83,16 @@ public sealed class MediaController(MediaLibrary media, IAuthorizationService au
             return await IndexViewAsync(form, 1, null, ct);
         }
 
+        // The quota counts what would be stored, the re-encoded bytes.
+        var stored = await media.StoredBytesAsync(user, ct);
+        if (stored + reencoded.Bytes.Length > media.Options.QuotaBytesPerUser)
+        {
+            ModelState.AddModelError(nameof(form.File), $"あなたがアップロードした画像の合計が上限（{Size(media.Options.QuotaBytesPerUser)}）を超えるため、この画像は保存できません（保存済み：{Size(stored)}、この画像：{Size(reencoded.Bytes.Length)}）。使わない画像をごみ箱に移し、ごみ箱を空にしてから、もう一度お試しください。ごみ箱の画像も、空にするまでは合計に含まれます（ごみ箱を空にできるのは管理者と広報です）。");
+            return await IndexViewAsync(form, 1, null, ct);
+        }
+
         // Only the re-encoded pixels are stored: metadata (GPS position) and anything appended to the file are gone.
-        var item = await media.AddAsync(reencoded.Bytes, reencoded.Image, form.File.FileName, form.AltText, User.Identity!.Name!, ct);
+        var item = await media.AddAsync(reencoded.Bytes, reencoded.Image, form.File.FileName, form.AltText, user, ct);
         TempData["Notice"] = $"画像「{item.AltText}」をアップロードしました。ページ本文には次のように書くと表示されます：{MediaLibrary.MarkdownSnippet(item)}";
         return Redirect($"/backoffice/media?uploaded={item.Id}#media-{item.Id}");
     }
@@ -111,6 +126,11 @@ public sealed class MediaController(MediaLibrary media, IAuthorizationService au
     }
 
     private async Task<bool> CanDeleteAnyAsync() => (await authorization.AuthorizeAsync(User, BackofficePolicies.PublishContent)).Succeeded;
+
+    /// <summary>200 MB, 1.5 MB, 800 KB: binary units, as the size limits are.</summary>
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + "MB";
 }

@@ -26,6 +26,22 @@ public sealed class MediaLibrary(PortalDbContext db, AuditLog audit, TimeProvide
 {
     public string StorageRoot { get; } = options.Value.ResolveStoragePath(environment.ContentRootPath);
 
+    public MediaOptions Options { get; } = options.Value;
+
+    /// <summary>
+    /// Images <paramref name="user"/> uploaded in the last hour, including those since moved to the recycle bin
+    /// (so uploading and deleting does not get round the rate limit). Counted in the database: every node sees the same.
+    /// </summary>
+    public Task<int> UploadsInLastHourAsync(string user, CancellationToken ct = default)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        return db.Media.AsNoTracking().CountAsync(m => m.UploadedBy == user && m.UploadedUtc > since, ct);
+    }
+
+    /// <summary>Bytes of images <paramref name="user"/> has stored, the recycle bin included (its files stay on disk until it is emptied).</summary>
+    public Task<long> StoredBytesAsync(string user, CancellationToken ct = default) =>
+        db.Media.AsNoTracking().Where(m => m.UploadedBy == user).SumAsync(m => m.Length, ct);
+
     public static string PublicPath(MediaItem item) => $"/media/{item.FileName}";
 
     /// <summary>![alt](/media/…) with the Markdown-significant characters of the alt text escaped.</summary>

@@ -21,6 +21,8 @@ public sealed class SettingsValidationTests
     [InlineData("Scheduling:IntervalSeconds", "0", "SchedulingOptions", "IntervalSeconds")]
     [InlineData("Site:PublicBaseUrl", "goals.example.jp", "SiteOptions", "PublicBaseUrl")]
     [InlineData("Media:StoragePath", "", "MediaOptions", "StoragePath")]
+    [InlineData("Media:UploadsPerHour", "0", "MediaOptions", "UploadsPerHour")]
+    [InlineData("Media:QuotaBytesPerUser", "0", "MediaOptions", "QuotaBytesPerUser")]
     [InlineData("Search:CatchUpInterval", "-00:01:00", "SearchOptions", "CatchUpInterval")]
     [InlineData("Backoffice:AdminEmail", "not-an-address", "BackofficeOptions", "AdminEmail")]
     [InlineData("Feedback:PublicBaseUrl", "ftp://goals.example.jp", "FeedbackOptions", "PublicBaseUrl")]

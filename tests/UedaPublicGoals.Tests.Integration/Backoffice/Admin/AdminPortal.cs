@@ -14,10 +14,17 @@ public sealed class AdminPortal : PortalFactory
 {
     public string MediaDirectory => Path.Combine(WorkDirectory, "media");
 
+    /// <summary>Extra configuration for this portal, e.g. ["Media:UploadsPerHour"] = "2".</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Media:StoragePath", MediaDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public Task<BackofficeSession> AdminAsync() => BackofficeSession.LogInAsync(this, AdminEmail, AdminPassword!);
