@@ -54,7 +54,7 @@ public sealed class ApiExceptionFilter(ILogger<ApiExceptionFilter> logger) : IEx
 {
     public void OnException(ExceptionContext context)
     {
-        if (Infrastructure.Resilience.DatabaseFailures.IsDatabaseFailure(context.Exception))
+        if (DatabaseFailures.IsDatabaseFailure(context.Exception))
         {
             return; // answered as 503 / 409 in the same JSON shape by DatabaseFailureMiddleware
         }

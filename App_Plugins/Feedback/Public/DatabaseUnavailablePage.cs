@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace UedaPublicGoals.Feedback.Public;
 
 /// <summary>
-/// When the database cannot be reached (any provider error under the exception), the resident's
+/// When the database cannot be reached (<see cref="DatabaseFailures.IsOutage"/>: not a bug such as a
+/// missing table, which stays a 500), the resident's
 /// pages answer a Japanese 503 with Retry-After instead of the generic error page: the comment
 /// was not stored, so they are told to send it again in a moment (a re-send of the same form
 /// never stores it twice). Local to the module's resident pages.
@@ -23,7 +23,7 @@ public sealed class DatabaseUnavailablePageAttribute : ExceptionFilterAttribute
 
     public override void OnException(ExceptionContext context)
     {
-        if (!IsDatabaseFailure(context.Exception) || context.HttpContext.Response.HasStarted)
+        if (!DatabaseFailures.IsOutage(context.Exception) || context.HttpContext.Response.HasStarted)
         {
             return;
         }
@@ -44,18 +44,5 @@ public sealed class DatabaseUnavailablePageAttribute : ExceptionFilterAttribute
             },
         };
         context.ExceptionHandled = true;
-    }
-
-    public static bool IsDatabaseFailure(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

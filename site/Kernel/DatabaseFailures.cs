@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace UedaPublicGoals.Infrastructure.Resilience;
+namespace UedaPublicGoals.Kernel;
 
 /// <summary>Sorts database exceptions into "the database is unreachable" and "two requests raced for the same row".</summary>
 public static class DatabaseFailures
