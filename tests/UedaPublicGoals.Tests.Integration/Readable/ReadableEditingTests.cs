@@ -86,7 +86,8 @@ public sealed class ReadableEditingTests : IDisposable
         var (_, html) = await HtmlText.GetAsync(portal.CreatePublicClient(), "/seisaku-kikaku/r6/koho/");
         var page = HtmlText.Parse(html);
         var grade = page.QuerySelector("#kpi-line-friends-text")!.ParentElement!.QuerySelector(".kpi__grade")!;
-        Assert.Equal("達成度 A", grade.QuerySelector("a.grade")!.TextContent.Trim());
+        // "（決め方の説明へ）" is visually hidden: the link's name says where it leads.
+        Assert.Equal("達成度 A（決め方の説明へ）", grade.QuerySelector("a.grade")!.TextContent.Trim());
         Assert.Equal("/tasseido/#grade-a", grade.QuerySelector("a.grade")!.GetAttribute("href"));
         Assert.Equal("市が判断しました（計算では B）。理由：10月に登録キャンペーンを始め、11月以降の大きな増加が確実なため。", grade.QuerySelector(".kpi__grade-reason")!.TextContent.Trim());
 

@@ -29,6 +29,10 @@ public sealed class PublicOutageTests
             File.Move(file, file + ".away");
         }
 
+        // A folder where the file was: SQLite cannot open it (SQLITE_CANTOPEN), as when a disk goes
+        // away; without it SQLite would quietly create a new, empty database.
+        Directory.CreateDirectory(database);
+
         try
         {
             var (thanks, thanksHtml) = await session.FollowAsync(sent);
@@ -44,6 +48,7 @@ public sealed class PublicOutageTests
         finally
         {
             SqliteConnection.ClearAllPools();
+            Directory.Delete(database, recursive: true);
             foreach (var file in files)
             {
                 File.Delete(file);
