@@ -137,7 +137,10 @@ public sealed class StatusBlockTests
         Assert.Equal(3, grades.Count);
         Assert.All(grades, g =>
         {
-            Assert.Equal("達成度 −", g.TextContent.Trim());
+            // Seen: 達成度 −; heard: 達成度 なし（決め方の説明へ） (the dash is hidden from screen readers).
+            Assert.Equal("達成度 −なし（決め方の説明へ）", g.TextContent.Trim());
+            Assert.Equal("true", g.QuerySelector("span:not(.visually-hidden)")!.GetAttribute("aria-hidden"));
+            Assert.Equal(["なし", "（決め方の説明へ）"], g.QuerySelectorAll(".visually-hidden").Select(s => s.TextContent));
             Assert.Equal("/tasseido/#grade-none", g.GetAttribute("href"));
         });
 
