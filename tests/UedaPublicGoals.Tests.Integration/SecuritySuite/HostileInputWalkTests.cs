@@ -274,7 +274,9 @@ public sealed class HostileInputWalkTests(ITestOutputHelper output) : IDisposabl
                     case RoutePatternParameterPart:
                         var value = NextInput();
                         used.Add(value);
-                        path.Append(Uri.EscapeDataString(Scrub(value)));
+                        // A NUL never reaches the site in a path: Kestrel refuses such a request line
+                        // (400), and the in-memory test host throws before sending it.
+                        path.Append(Uri.EscapeDataString(Scrub(value).Replace("\0", "", StringComparison.Ordinal)));
                         break;
                 }
             }
@@ -350,13 +352,6 @@ public sealed class HostileInputWalkTests(ITestOutputHelper output) : IDisposabl
             }
 
             return response;
-        }
-        catch (InvalidOperationException ex) when (ex.StackTrace?.Contains("Microsoft.AspNetCore.TestHost.ClientHandler", StringComparison.Ordinal) == true
-            && ex.StackTrace.Contains("UrlDecoder", StringComparison.Ordinal))
-        {
-            // The in-memory test host refuses to decode a path with a NUL before the site sees it, as
-            // Kestrel refuses the request line (400): nothing reached the application.
-            return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
