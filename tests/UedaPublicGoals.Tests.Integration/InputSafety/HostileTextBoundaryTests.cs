@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Tests.Integration.Feedback.Inbox;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
+using UedaPublicGoals.Tests.Integration.Search;
 
 namespace UedaPublicGoals.Tests.Integration.InputSafety;
 
@@ -31,7 +32,9 @@ public sealed class HostileTextBoundaryTests : IAsyncLifetime
     [Fact]
     public async Task Hostile_characters_in_a_query_are_removed_before_the_application_sees_them()
     {
-        var html = await portal.CreatePublicClient().GetStringAsync("/search?q=" + Uri.EscapeDataString($"重点{Hostile}目標"));
+        var client = portal.CreatePublicClient();
+        await portal.SearchIndexFlushedAsync(); // the search page answers 503 while the index is first built
+        var html = await client.GetStringAsync("/search?q=" + Uri.EscapeDataString($"重点{Hostile}目標"));
         Assert.Equal("重点目標", HtmlText.Parse(html).QuerySelector("#search-q")!.GetAttribute("value"));
     }
 
