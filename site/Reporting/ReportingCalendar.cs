@@ -38,11 +38,10 @@ public sealed record TimelineStep(string Name, YearMonth Month, bool IsCurrent, 
 /// </summary>
 public sealed class ReportingCalendar(TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public static string Name(ReportKind kind) => kind == ReportKind.Midterm ? "中間報告" : "期末報告";
 
-    public DateOnly TodayInJapan => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
+    public DateOnly TodayInJapan => TokyoTime.Today(clock);
 
     public ReportSchedule Schedule(ReportingCycle cycle, ReportKind kind, ProgressReport? report)
     {

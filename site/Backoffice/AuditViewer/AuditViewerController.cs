@@ -50,7 +50,6 @@ public sealed class AuditViewerController(PortalDbContext db) : Controller
 {
     public const int PageSize = 50;
 
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     /// <summary>Every action key AuditActions declares, in declaration order, with its Japanese label.</summary>
     private static readonly IReadOnlyList<(string Action, string Label)> KnownActions = typeof(AuditActions)
@@ -102,13 +101,13 @@ public sealed class AuditViewerController(PortalDbContext db) : Controller
         {
             if (from is { } start)
             {
-                var startUtc = TokyoMidnightUtc(start);
+                var startUtc = TokyoTime.StartOfDayUtc(start);
                 query = query.Where(a => a.Utc >= startUtc);
             }
 
             if (to is { } end)
             {
-                var endUtc = TokyoMidnightUtc(end.AddDays(1));
+                var endUtc = TokyoTime.StartOfDayUtc(end.AddDays(1));
                 query = query.Where(a => a.Utc < endUtc);
             }
         }
@@ -140,7 +139,4 @@ public sealed class AuditViewerController(PortalDbContext db) : Controller
         ModelState.AddModelError(field, $"{name}は 2024-10-01 のように年-月-日で入力してください。");
         return null;
     }
-
-    private static DateTime TokyoMidnightUtc(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Tokyo);
 }
