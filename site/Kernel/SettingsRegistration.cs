@@ -8,8 +8,8 @@ namespace UedaPublicGoals.Kernel;
 public static class SettingsRegistration
 {
     /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/> (e.g. "Feedback:Smtp",
-    /// environment Feedback__Smtp__Host) and checks its data annotations when the host starts,
+    /// Binds <typeparamref name="TOptions"/> to <paramref name="section"/> (e.g. "Mail",
+    /// environment Mail__Host) and checks its data annotations when the host starts,
     /// so a bad value stops start-up with a message naming the setting instead of failing in a request.
     /// </summary>
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section)

@@ -1,3 +1,4 @@
+using UedaPublicGoals.Kernel.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public sealed class CommentNotificationSender(
     {
         if (!mail.IsConfigured)
         {
-            logger.LogWarning("Feedback__Smtp__Host or Feedback__Smtp__From is not set: staff are not e-mailed about new comments.");
+            logger.LogWarning("Mail__Host or Mail__From is not set: staff are not e-mailed about new comments.");
             return Task.CompletedTask;
         }
 

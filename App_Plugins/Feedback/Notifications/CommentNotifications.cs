@@ -1,3 +1,4 @@
+using UedaPublicGoals.Kernel.Mail;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using UedaPublicGoals.Kernel.Mail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public static class FeedbackResidentSideExtensions
         var services = builder.Services;
         services.AddSettings<AntiSpamOptions>(AntiSpamOptions.Section);
         services.AddSettings<PrivacyOptions>(PrivacyOptions.Section);
-        services.AddSettings<SmtpOptions>(SmtpOptions.Section);
+        services.AddMail();
         services.AddSettings<NotificationOptions>(NotificationOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
@@ -64,7 +65,6 @@ public static class FeedbackResidentSideExtensions
 
         // Notifications
         services.AddSingleton<NotificationQueue>();
-        services.AddSingleton<SmtpMailSender>();
         services.AddScoped<CommentNotifications>();
         services.AddHostedService<CommentNotificationSender>();
         services.AddHostedService<DailyDigestService>();

@@ -1,3 +1,4 @@
+using UedaPublicGoals.Kernel.Mail;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

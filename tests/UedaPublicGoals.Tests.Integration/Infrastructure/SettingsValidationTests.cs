@@ -27,7 +27,7 @@ public sealed class SettingsValidationTests
     [InlineData("Backoffice:AdminEmail", "not-an-address", "BackofficeOptions", "AdminEmail")]
     [InlineData("Feedback:PublicBaseUrl", "ftp://goals.example.jp", "FeedbackOptions", "PublicBaseUrl")]
     [InlineData("Feedback:Notifications:DigestHour", "24", "NotificationOptions", "DigestHour")]
-    [InlineData("Feedback:Smtp:Port", "70000", "SmtpOptions", "Port")]
+    [InlineData("Mail:Port", "70000", "SmtpOptions", "Port")]
     [InlineData("Feedback:AntiSpam:ProofOfWorkDifficulty", "0", "AntiSpamOptions", "ProofOfWorkDifficulty")]
     [InlineData("Feedback:Privacy:MaintenanceIntervalMinutes", "0", "PrivacyOptions", "MaintenanceIntervalMinutes")]
     public void A_bad_value_stops_start_up_naming_the_setting(string key, string value, string optionsType, string member)

@@ -33,12 +33,9 @@ public sealed class FeedbackPortal : PortalFactory
         builder.UseSetting("Feedback:AntiSpam:ProofOfWork", "Off");
         builder.UseSetting("Feedback:AntiSpam:RateLimit:PermitLimit", "1000");
         builder.UseSetting("Feedback:Privacy:ClientHashSalt", "integration-test-salt");
-        if (Smtp is not null)
+        foreach (var (key, value) in Smtp?.PortalSettings ?? new Dictionary<string, string>())
         {
-            builder.UseSetting("Feedback:Smtp:Host", "127.0.0.1");
-            builder.UseSetting("Feedback:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Feedback:Smtp:UseStartTls", "false");
-            builder.UseSetting("Feedback:Smtp:From", "portal@example.jp");
+            builder.UseSetting(key, value);
         }
 
         foreach (var (key, value) in Settings)

@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace UedaPublicGoals.Feedback.Notifications;
+namespace UedaPublicGoals.Kernel.Mail;
 
-/// <summary>Bound from "Feedback:Smtp". Without Host and From, no e-mail is sent (comments stay unnotified).</summary>
+/// <summary>
+/// Bound from "Mail" (environment Mail__Host, Mail__From…): the one SMTP relay the whole portal sends through
+/// (staff notices about comments, replies to residents, reminders, approvals, subscriptions).
+/// Without Host and From, no e-mail is sent.
+/// </summary>
 public sealed class SmtpOptions
 {
-    public const string Section = "Feedback:Smtp";
+    public const string Section = "Mail";
 
     public string? Host { get; set; }
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using MimeKit;
 
-namespace UedaPublicGoals.Tests.Integration.Feedback.PublicSide;
+namespace UedaPublicGoals.Tests.Common;
 
 /// <summary>A message as the SMTP server received it.</summary>
 public sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> Recipients, string Data)
@@ -29,6 +29,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         acceptLoop = AcceptAsync();
     }
+
+    /// <summary>The portal's mail settings that point its one SMTP sender at this listener.</summary>
+    public IReadOnlyDictionary<string, string> PortalSettings => new Dictionary<string, string>
+    {
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:UseStartTls"] = "false",
+        ["Mail:From"] = "portal@example.jp",
+    };
 
     public int Port { get; }
 

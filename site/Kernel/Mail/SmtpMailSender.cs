@@ -3,7 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace UedaPublicGoals.Feedback.Notifications;
+namespace UedaPublicGoals.Kernel.Mail;
 
 /// <summary>Sends one message over SMTP with MailKit: a new connection per message, which is plenty for staff notices.</summary>
 public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options)
@@ -20,7 +20,7 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options)
             : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None;
 
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Feedback__Smtp__Host is not set."), settings.Port, security, ct);
+        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Mail__Host is not set."), settings.Port, security, ct);
         if (!string.IsNullOrEmpty(settings.User))
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
