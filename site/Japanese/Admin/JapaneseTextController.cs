@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Audit;
+using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Japanese.Glossary;
 using UedaPublicGoals.Japanese.Readings;
@@ -16,7 +17,7 @@ namespace UedaPublicGoals.Japanese.Admin;
 /// </summary>
 [Authorize(Policy = BackofficePolicies.PublishContent)]
 [Route("backoffice")]
-public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, JapaneseTextState state, TimeProvider clock) : Controller
+public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, PublishUnitOfWork publish, TimeProvider clock) : Controller
 {
     private const string GlossaryPath = "/backoffice/glossary";
     private const string ReadingsPath = "/backoffice/readings";
@@ -170,8 +171,9 @@ public sealed class JapaneseTextController(PortalDbContext db, AuditLog audit, J
     private async Task<IActionResult> CommitAsync(string path, string notice, bool readingsChanged, CancellationToken ct)
     {
         audit.Add(AuditActions.SettingsChanged, path, notice);
-        await db.SaveChangesAsync(ct);
-        await state.ReloadAsync(readingsChanged, ct);
+
+        // Saved with an outbox row, like a publish, so every node reloads its word lists.
+        await publish.CommitAsync([JapaneseWordListChange.For(readingsChanged)], ct);
         TempData["Notice"] = notice;
         return Redirect(path);
     }

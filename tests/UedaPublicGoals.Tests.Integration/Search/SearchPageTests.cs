@@ -148,6 +148,18 @@ public sealed class SearchPageTests(SeededSearchPortal seeded) : IClassFixture<S
         Assert.Contains("存在しない言葉", wordLinks);
         Assert.Contains("学園都市", wordLinks);
         Assert.Contains("LINE", wordLinks); // an example that finds something
+        var suggestion = help.QuerySelector(".search-suggestion a")!;
+        Assert.Equal("/iken/", suggestion.GetAttribute("href"));
+        Assert.Equal("市に意見や質問を送る", suggestion.TextContent);
+    }
+
+    [Fact]
+    public async Task An_empty_search_explains_how_to_search_and_where_to_send_a_comment()
+    {
+        var (status, document) = await GetPageAsync("/search?q=");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("/iken/", document.QuerySelector(".search-suggestion a")!.GetAttribute("href"));
+        Assert.False(string.IsNullOrEmpty(document.QuerySelector("#search-q")!.GetAttribute("placeholder")));
     }
 
     [Fact]

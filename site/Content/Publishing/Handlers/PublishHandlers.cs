@@ -19,13 +19,16 @@ public static class PublishHandlers
         // 3. Drop the cached furigana readings, so the furigana variant is read again from the new text.
         services.AddSingleton<IPublishHandler, ClearFuriganaReadings>();
 
-        // 4. Evict the cached pages of the batch and every listing; the next request renders from step 1.
+        // 4. A glossary, synonym or reading-list change: reload the word lists (pages, furigana, kana search).
+        services.AddSingleton<IPublishHandler, ReloadJapaneseWordLists>();
+
+        // 5. Evict the cached pages of the batch and every listing; the next request renders from step 1.
         services.AddSingleton<IPublishHandler, EvictOutputCache>();
 
-        // 5. goals.csv and goals.json, from the new snapshot, reusing the rows of unchanged goals.
+        // 6. goals.csv and goals.json, from the new snapshot, reusing the rows of unchanged goals.
         services.AddSingleton<IPublishHandler, RegenerateOpenData>();
 
-        // 6. Queue the batch for both search indexes (returns at once; the index commits in the background).
+        // 7. Queue the batch for both search indexes (returns at once; the index commits in the background).
         services.AddSingleton<IPublishHandler, UpdateSearchIndex>();
 
         services.AddSingleton<PublishDispatcher>();
