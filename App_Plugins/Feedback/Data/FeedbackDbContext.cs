@@ -47,6 +47,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.Property(c => c.Field).HasMaxLength(100);
             e.Property(c => c.DepartmentSlug).HasMaxLength(80);
             e.Property(c => c.GoalTitle).HasMaxLength(Comment.GoalTitleMaxLength);
+            e.Property(c => c.InitiativeTitle).HasMaxLength(Comment.GoalTitleMaxLength);
             e.Property(c => c.Nickname).HasMaxLength(50);
             e.Property(c => c.ReplyEmailProtected).HasMaxLength(2000);
             e.Property(c => c.ClientHash).HasMaxLength(64);

@@ -26,7 +26,7 @@ public static class CommentExportBuilder
         {
             new("受付番号", 12), new("受付日", 12), new("受付経路", 16), new("意見募集", 24),
             new("分野", 24), new("年代", 14), new("住まい", 16), new("意見", 60),
-            new("送られたページ（重点目標）", 30), new("状態", 12), new("担当者", 24),
+            new("送られたページ（重点目標）", 30), new("取組", 30), new("状態", 12), new("担当者", 24),
             new("市の考え方", 50), new("結果ページに公開", 10),
         };
         if (options.IncludeHidden)
@@ -54,6 +54,7 @@ public static class CommentExportBuilder
                 c.Residence is { } residence ? FeedbackLabels.Of(residence) : "",
                 c.Text,
                 c.GoalTitle ?? "",
+                c.InitiativeTitle ?? "",
                 FeedbackLabels.Of(c.Status),
                 c.AssigneeEmail ?? "",
                 c.CityResponse ?? "",

@@ -30,18 +30,25 @@ public sealed class Comment
     public string? DepartmentSlug { get; set; }
     public string? GoalTitle { get; set; }
 
+    /// <summary>The 取組 of that goal the comment is about (its title as it was then), when sent from a 取組 row.</summary>
+    public string? InitiativeTitle { get; set; }
+
     /// <summary>
     /// Records the goal the comment is about (the page a resident sent it from, or the goal staff
     /// chose for a letter), with its title as it is now so the comment still reads right if the
     /// goal is unpublished later.
     /// </summary>
-    public Comment AboutGoal(FeedbackGoal? goal)
+    /// <param name="initiativeNumber">The 取組 number the form was opened from ("3"); ignored unless the goal has it.</param>
+    public Comment AboutGoal(FeedbackGoal? goal, string? initiativeNumber = null)
     {
         GoalDocumentId = goal?.DocumentId;
         DepartmentSlug = goal?.DepartmentSlug;
-        GoalTitle = goal is null ? null : goal.Title.Length <= GoalTitleMaxLength ? goal.Title : goal.Title[..GoalTitleMaxLength];
+        GoalTitle = Clip(goal?.Title);
+        InitiativeTitle = Clip(goal?.InitiativeTitle(initiativeNumber));
         return this;
     }
+
+    private static string? Clip(string? title) => title is null || title.Length <= GoalTitleMaxLength ? title : title[..GoalTitleMaxLength];
 
     /// <summary>意見: stored as typed, always shown escaped.</summary>
     public string Text { get; set; } = "";

@@ -197,7 +197,7 @@ public sealed class PublicFeedbackController(
         }
 
         var outcome = await submissions.SubmitAsync(
-            new CommentSubmission(page!.Consultation, page.Comment, page.Ticket, page.Goal, spend, HttpContext.Connection.RemoteIpAddress),
+            new CommentSubmission(page!.Consultation, page.Comment, page.Ticket, page.Goal, spend, HttpContext.Connection.RemoteIpAddress) { Initiative = page.Fields.Initiative },
             ct);
         if (outcome is SubmissionOutcome.Stored stored)
         {

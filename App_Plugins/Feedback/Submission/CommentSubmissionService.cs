@@ -16,7 +16,11 @@ public sealed record CommentSubmission(
     FormTicket Ticket,
     FeedbackGoal? Goal,
     SingleUseKey? Spend,
-    IPAddress? Client);
+    IPAddress? Client)
+{
+    /// <summary>The 取組 number the form was opened from ("3"), kept only when the goal has it.</summary>
+    public string? Initiative { get; init; }
+}
 
 public abstract record SubmissionOutcome
 {
@@ -74,7 +78,7 @@ public sealed class CommentSubmissionService(
             CheckCodeHash = CheckCodes.Hash(CheckCodes.For(submission.Ticket.SubmissionId)),
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
-        }.AboutGoal(goal);
+        }.AboutGoal(goal, submission.Initiative);
 
         var outcome = await writer.WriteAsync(new CommentWrite(comment, submission.Ticket.SubmissionId, submission.Spend), ct);
 

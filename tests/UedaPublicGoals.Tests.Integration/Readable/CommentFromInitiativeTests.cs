@@ -63,5 +63,6 @@ public sealed class CommentFromInitiativeTests
         var comment = Assert.Single(await portal.CommentsAsync());
         Assert.Equal("情報発信・広報", comment.Field);
         Assert.Equal(koho.DocumentId, comment.GoalDocumentId);
+        Assert.Equal(koho.Content.Initiatives[1].Title, comment.InitiativeTitle);
     }
 }

@@ -166,6 +166,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("InitiativeTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
