@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using UedaPublicGoals.Content.Markdown;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Public.Listings;
 
 namespace UedaPublicGoals.Public;
 
@@ -10,7 +12,7 @@ namespace UedaPublicGoals.Public;
 /// The pages residents read. Everything comes from the in-memory published read model;
 /// responses are output-cached and tagged so a publish evicts exactly what it changed.
 /// </summary>
-public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown) : Controller
+public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown, IOptions<SiteOptions> settings, TimeProvider clock) : Controller
 {
     private const string Home = "ホーム";
 
@@ -19,12 +21,12 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
     public IActionResult Index()
     {
         TagListing();
-        var site = cache.Current;
+        var listing = HomeListing.For(cache.Current, TokyoTime.CurrentFiscalYear(clock), settings.Value.HomeCardLimit);
         ViewData[nameof(PageMeta)] = new PageMeta(
             "上田市 重点目標ポータル",
             "上田市の各部局が毎年定める重点目標と、その進み具合（中間報告・期末報告）を読みやすくまとめたサイトです。",
             "/") { OpenGraphType = "website" };
-        return View(site);
+        return View(listing);
     }
 
     [HttpGetOrHead("/{department:slug}")]
@@ -42,20 +44,30 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
             return redirect;
         }
 
+        if (FeaturedYear.Of(found, TokyoTime.CurrentFiscalYear(clock)) is not { } featured)
+        {
+            return NotFound();
+        }
+
         TagListing();
         ViewData[nameof(PageMeta)] = new PageMeta(found.Name, $"{found.Name}の重点目標（年度別）", found.Url)
         {
             Breadcrumbs = [new(Home, "/"), new(found.Name, null)],
         };
-        return View(found);
+        return View(new DepartmentListing(found, new GoalPage(featured, 1, settings.Value.GoalsPerPage)));
     }
 
     [HttpGetOrHead("/{department:slug}/{year:slug}")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
-    public IActionResult Year(string department, string year)
+    public IActionResult Year(string department, string year, string? page)
     {
         var found = cache.Current.FindDepartment(department)?.FindYear(year);
         if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (GoalPage.Parse(found, page, settings.Value.GoalsPerPage) is not { } shown)
         {
             return NotFound();
         }
@@ -66,15 +78,17 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         }
 
         TagListing();
-        var title = $"{found.Department.Name} {found.Heading}";
+        var title = $"{found.Department.Name} {found.Heading}" + (shown.Number > 1 ? $"（{shown.Number}ページ目）" : "");
         ViewData[nameof(PageMeta)] = new PageMeta(
             title,
             $"{found.Department.Name}の{found.Label}の重点目標{found.Goals.Count}件を優先順位の順に掲載しています。",
-            found.Url)
+            shown.Url)
         {
             Breadcrumbs = [new(Home, "/"), new(found.Department.Name, found.Department.Url), new(found.Label, null)],
+            PreviousPath = shown.PreviousUrl,
+            NextPath = shown.NextUrl,
         };
-        return View(found);
+        return View(shown);
     }
 
     [HttpGetOrHead("/{department:slug}/{year:slug}/{goal:slug}")]

@@ -320,8 +320,11 @@ static class SeedGenerator
     public static (int Departments, int Years) Write(string source, string target, int goals)
     {
         CopyDirectory(source, target);
-        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => JsonNode.Parse(File.ReadAllText(f))!).ToList();
-        var remaining = goals - templates.Count;
+        // Goals read from a sheet (a "source" entry) cannot have their title changed in the seed file, so only the
+        // goals written out in full serve as templates.
+        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))!).Where(g => g["source"] is null).ToList();
+        var remaining = goals - Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Length;
         int[] perYear = [4, 8, 12, 25];
         var (departments, years) = (1, 1);
         for (var d = 1; remaining > 0; d++)
