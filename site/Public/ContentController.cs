@@ -12,10 +12,8 @@ namespace UedaPublicGoals.Public;
 /// The pages residents read. Everything comes from the in-memory published read model;
 /// responses are output-cached and tagged so a publish evicts exactly what it changed.
 /// </summary>
-public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown, IOptions<SiteOptions> settings, TimeProvider clock) : Controller
+public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown, IOptions<SiteOptions> settings, TimeProvider clock) : PublishedPageController
 {
-    private const string Home = "ホーム";
-
     [HttpGetOrHead("/")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Index()
@@ -141,17 +139,4 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
 
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
-
-    /// <summary>Content URLs end in a slash; the slash-less form redirects permanently so there is one canonical URL.</summary>
-    private RedirectResult? RedirectToTrailingSlash()
-    {
-        var path = Request.Path.Value ?? "/";
-        return path.EndsWith('/') ? null : RedirectPermanent(path + "/" + Request.QueryString);
-    }
-
-    private void TagDocument(Guid documentId) =>
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Document(documentId));
-
-    private void TagListing() =>
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
 }
