@@ -169,7 +169,18 @@ public sealed class PostgresServer : IAsyncLifetime
     /// Returns a connection string for <paramref name="database"/>, creating the database first if it
     /// does not exist yet. Safe to call concurrently and repeatedly.
     /// </summary>
-    public string ConnectionStringFor(string database)
+    public string ConnectionStringFor(string database) => Ensure(database, template: null);
+
+    /// <summary>
+    /// Returns a connection string for a new database copied (CREATE DATABASE … TEMPLATE) from one that a real
+    /// start-up migrated and seeded once per run, as <see cref="DatabaseTemplate"/> does for SQLite: a test that
+    /// needs the seeded portal skips migrating and importing. Tests of migrations or of the seed import itself
+    /// take an empty database from <see cref="ConnectionStringFor"/>.
+    /// </summary>
+    public string SeededConnectionStringFor(string database) => Ensure(database, _seededTemplate.Value);
+
+    /// <summary>Creates <paramref name="database"/> once (empty, or as a copy of <paramref name="template"/>) and returns its connection string.</summary>
+    private string Ensure(string database, string? template)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
         if (!_started)
@@ -201,7 +212,8 @@ public sealed class PostgresServer : IAsyncLifetime
 
                 if (!exists)
                 {
-                    using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}", connection);
+                    var copy = template is null ? "" : $" TEMPLATE {QuoteIdentifier(template)}";
+                    using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}{copy}", connection);
                     try
                     {
                         create.ExecuteNonQuery();
@@ -211,41 +223,6 @@ public sealed class PostgresServer : IAsyncLifetime
                         // Created by someone else in the meantime: fine.
                     }
                 }
-            }
-
-            var connectionString = BuildConnectionString(database);
-            _databases[database] = connectionString;
-            return connectionString;
-        }
-    }
-
-    /// <summary>
-    /// Returns a connection string for a new database copied (CREATE DATABASE … TEMPLATE) from one that a real
-    /// start-up migrated and seeded once per run, as <see cref="DatabaseTemplate"/> does for SQLite: a test that
-    /// needs the seeded portal skips migrating and importing. Tests of migrations or of the seed import itself
-    /// take an empty database from <see cref="ConnectionStringFor"/>.
-    /// </summary>
-    public string SeededConnectionStringFor(string database)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        var template = _seededTemplate.Value;
-        if (_databases.TryGetValue(database, out var cached))
-        {
-            return cached;
-        }
-
-        lock (_createLock)
-        {
-            if (_databases.TryGetValue(database, out cached))
-            {
-                return cached;
-            }
-
-            using (var connection = new NpgsqlConnection(AdminConnectionString))
-            {
-                connection.Open();
-                using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)} TEMPLATE {QuoteIdentifier(template)}", connection);
-                create.ExecuteNonQuery();
             }
 
             var connectionString = BuildConnectionString(database);
