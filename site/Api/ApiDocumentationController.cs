@@ -10,26 +10,24 @@ namespace UedaPublicGoals.Api;
 
 /// <summary>What a developer reads first: the Japanese API page (/api/); the OpenAPI document is served by <see cref="DeliveryApiController"/>.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ApiDocumentationController(PublishedContentCache cache, IOptions<SiteOptions> site, IOptions<ApiOptions> api) : Controller
+public sealed class ApiDocumentationController(PublishedContentCache cache, IOptions<SiteOptions> site, IOptions<ApiOptions> api) : PublishedPageController
 {
     [HttpGetOrHead("/api")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Index()
     {
-        var path = Request.Path.Value ?? "/";
-        if (!path.EndsWith('/'))
+        if (RedirectToTrailingSlash() is { } redirect)
         {
-            return RedirectPermanent(path + "/" + Request.QueryString);
+            return redirect;
         }
 
-        // The examples name a real published goal, so they change with publishing.
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
+        TagListing(); // the examples name a real published goal, so they change with publishing
         ViewData[nameof(PageMeta)] = new PageMeta(
             "API（開発者向け）",
             "上田市の重点目標を JSON で読み出せる API の使い方です。公開中の内容だけを返します。",
             ApiPaths.Root)
         {
-            Breadcrumbs = [new("ホーム", "/"), new("API（開発者向け）", null)],
+            Breadcrumbs = [new(Home, "/"), new("API（開発者向け）", null)],
         };
         return View("/Public/Views/Api/Index.cshtml", new ApiPageModel(cache.Current, site.Value.PublicOrigin, api.Value.CorsOrigins.Count > 0));
     }

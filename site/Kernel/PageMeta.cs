@@ -9,6 +9,11 @@ public sealed record PageMeta(string Title, string Description, string Path)
 
     public string OpenGraphType { get; init; } = "article";
 
+    /// <summary>Neighbours of a paged listing (rel="prev"/"next" in the head), root-relative.</summary>
+    public string? PreviousPath { get; init; }
+
+    public string? NextPath { get; init; }
+
     /// <summary>Drafts in preview and error pages must not be indexed.</summary>
     public bool NoIndex { get; init; }
 }

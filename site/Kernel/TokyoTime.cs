@@ -24,6 +24,12 @@ public static class TokyoTime
     /// <summary>Today's date in Japan.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The Japanese fiscal year (年度) a date falls in: it starts on 1 April, so 2025-03-31 is in 2024.</summary>
+    public static int FiscalYearOf(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
+
+    /// <summary>The fiscal year running now in Japan.</summary>
+    public static int CurrentFiscalYear(TimeProvider clock) => FiscalYearOf(Today(clock));
+
     /// <summary>00:00 of the Tokyo date, in UTC (the previous day 15:00).</summary>
     public static DateTime StartOfDayUtc(DateOnly date) => ToUtc(date.ToDateTime(TimeOnly.MinValue));
 

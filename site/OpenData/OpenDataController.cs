@@ -9,7 +9,7 @@ using UedaPublicGoals.Public;
 namespace UedaPublicGoals.OpenData;
 
 /// <summary>The open-data page and its downloads, served from the bytes made at publish time.</summary>
-public sealed class OpenDataController(OpenDataFiles files, IOptions<ApiOptions> api) : Controller
+public sealed class OpenDataController(OpenDataFiles files, IOptions<ApiOptions> api) : PublishedPageController
 {
     public const string PagePath = "/opendata/";
 
@@ -17,20 +17,18 @@ public sealed class OpenDataController(OpenDataFiles files, IOptions<ApiOptions>
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Index()
     {
-        var path = Request.Path.Value ?? "/";
-        if (!path.EndsWith('/'))
+        if (RedirectToTrailingSlash() is { } redirect)
         {
-            return RedirectPermanent(path + "/" + Request.QueryString);
+            return redirect;
         }
 
-        // The page shows file sizes and counts, which change with every publish.
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
+        TagListing(); // the page shows file sizes and counts, which change with every publish
         ViewData[nameof(PageMeta)] = new PageMeta(
             "オープンデータ",
             "上田市の重点目標をCSVとJSONでダウンロードできます。利用条件と列の説明を掲載しています。",
             PagePath)
         {
-            Breadcrumbs = [new("ホーム", "/"), new("オープンデータ", null)],
+            Breadcrumbs = [new(Home, "/"), new("オープンデータ", null)],
         };
         return View(files.Current);
     }

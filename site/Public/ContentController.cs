@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using UedaPublicGoals.Content.Markdown;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Public.Listings;
 
 namespace UedaPublicGoals.Public;
 
@@ -10,21 +12,19 @@ namespace UedaPublicGoals.Public;
 /// The pages residents read. Everything comes from the in-memory published read model;
 /// responses are output-cached and tagged so a publish evicts exactly what it changed.
 /// </summary>
-public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown) : Controller
+public sealed class ContentController(PublishedContentCache cache, MarkdownRenderer markdown, IOptions<SiteOptions> settings, TimeProvider clock) : PublishedPageController
 {
-    private const string Home = "ホーム";
-
     [HttpGetOrHead("/")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
     public IActionResult Index()
     {
         TagListing();
-        var site = cache.Current;
+        var listing = HomeListing.For(cache.Current, TokyoTime.CurrentFiscalYear(clock), settings.Value.HomeCardLimit);
         ViewData[nameof(PageMeta)] = new PageMeta(
             "上田市 重点目標ポータル",
             "上田市の各部局が毎年定める重点目標と、その進み具合（中間報告・期末報告）を読みやすくまとめたサイトです。",
             "/") { OpenGraphType = "website" };
-        return View(site);
+        return View(listing);
     }
 
     [HttpGetOrHead("/{department:slug}")]
@@ -42,20 +42,30 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
             return redirect;
         }
 
+        if (FeaturedYear.Of(found, TokyoTime.CurrentFiscalYear(clock)) is not { } featured)
+        {
+            return NotFound();
+        }
+
         TagListing();
         ViewData[nameof(PageMeta)] = new PageMeta(found.Name, $"{found.Name}の重点目標（年度別）", found.Url)
         {
             Breadcrumbs = [new(Home, "/"), new(found.Name, null)],
         };
-        return View(found);
+        return View(new DepartmentListing(found, new GoalPage(featured, 1, settings.Value.GoalsPerPage)));
     }
 
     [HttpGetOrHead("/{department:slug}/{year:slug}")]
     [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
-    public IActionResult Year(string department, string year)
+    public IActionResult Year(string department, string year, string? page)
     {
         var found = cache.Current.FindDepartment(department)?.FindYear(year);
         if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (GoalPage.Parse(found, page, settings.Value.GoalsPerPage) is not { } shown)
         {
             return NotFound();
         }
@@ -66,15 +76,17 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         }
 
         TagListing();
-        var title = $"{found.Department.Name} {found.Heading}";
+        var title = $"{found.Department.Name} {found.Heading}" + (shown.Number > 1 ? $"（{shown.Number}ページ目）" : "");
         ViewData[nameof(PageMeta)] = new PageMeta(
             title,
             $"{found.Department.Name}の{found.Label}の重点目標{found.Goals.Count}件を優先順位の順に掲載しています。",
-            found.Url)
+            shown.Url)
         {
             Breadcrumbs = [new(Home, "/"), new(found.Department.Name, found.Department.Url), new(found.Label, null)],
+            PreviousPath = shown.PreviousUrl,
+            NextPath = shown.NextUrl,
         };
-        return View(found);
+        return View(shown);
     }
 
     [HttpGetOrHead("/{department:slug}/{year:slug}/{goal:slug}")]
@@ -127,17 +139,4 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
 
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
-
-    /// <summary>Content URLs end in a slash; the slash-less form redirects permanently so there is one canonical URL.</summary>
-    private RedirectResult? RedirectToTrailingSlash()
-    {
-        var path = Request.Path.Value ?? "/";
-        return path.EndsWith('/') ? null : RedirectPermanent(path + "/" + Request.QueryString);
-    }
-
-    private void TagDocument(Guid documentId) =>
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Document(documentId));
-
-    private void TagListing() =>
-        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
 }

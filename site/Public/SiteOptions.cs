@@ -18,6 +18,17 @@ public sealed class SiteOptions
     [HttpOrigin]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Goal cards on one page of a fiscal year (?page=n beyond it), so a year page stays small at any size.</summary>
+    [Range(1, 500)]
+    public int GoalsPerPage { get; set; } = 20;
+
+    /// <summary>
+    /// The home page shows the featured year's goals as cards while they are at most this many; above it, each
+    /// department is one link with its count, so the home page grows with departments, not with goals.
+    /// </summary>
+    [Range(0, 500)]
+    public int HomeCardLimit { get; set; } = 24;
+
     /// <summary>The first address of the Urls setting (wildcards read as localhost); set at start, not bound.</summary>
     public string ServerOrigin { get; internal set; } = "http://localhost:5080";
 

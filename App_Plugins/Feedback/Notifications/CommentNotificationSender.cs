@@ -1,3 +1,4 @@
+using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Kernel.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,31 +70,18 @@ public sealed class CommentNotificationSender(
             TaskScheduler.Default);
     }
 
-    private async Task SweepAsync(CancellationToken stoppingToken)
+    private Task SweepAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.SweepMinutes));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await Task.Delay(interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (stoppingToken.IsCancellationRequested)
+        return RepeatingWork.RunAsync(scopes, clock, () => interval, async (services, ct) =>
             {
-                return;
-            }
-
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var unsent = await scope.ServiceProvider.GetRequiredService<CommentNotifications>().FindUnsentAsync(interval, stoppingToken);
-                foreach (var id in unsent)
+                foreach (var id in await services.GetRequiredService<CommentNotifications>().FindUnsentAsync(interval, ct))
                 {
                     queue.Enqueue(id);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Looking for unsent comment e-mails failed.");
-            }
-        }
+            },
+            ex => logger.LogError(ex, "Looking for unsent comment e-mails failed."),
+            stoppingToken);
     }
 }
 
@@ -105,34 +93,15 @@ public sealed class DailyDigestService(
     IOptions<NotificationOptions> options,
     ILogger<DailyDigestService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mail.IsConfigured)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await Task.Delay(NextRunUtc(now, options.Value.DigestHour) - now, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => !mail.IsConfigured
+        ? Task.CompletedTask
+        : RepeatingWork.RunAsync(scopes, clock, () => NextRunUtc(clock.GetUtcNow().UtcDateTime, options.Value.DigestHour) - clock.GetUtcNow().UtcDateTime, async (services, ct) =>
             {
-                return;
-            }
-
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var listed = await scope.ServiceProvider.GetRequiredService<CommentNotifications>().SendDailyDigestAsync(stoppingToken);
+                var listed = await services.GetRequiredService<CommentNotifications>().SendDailyDigestAsync(ct);
                 logger.LogInformation("Daily feedback digest listed {Count} comments.", listed);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The daily feedback digest failed; the comments stay for the next one.");
-            }
-        }
-    }
+            },
+            ex => logger.LogError(ex, "The daily feedback digest failed; the comments stay for the next one."),
+            stoppingToken);
 
     /// <summary>The next time it is <paramref name="hour"/>:00 in Japan, strictly after <paramref name="nowUtc"/>.</summary>
     public static DateTime NextRunUtc(DateTime nowUtc, int hour)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Feedback.Notifications;
 using UedaPublicGoals.Feedback.Privacy;
 
@@ -110,27 +111,14 @@ public sealed class ResponseMailSender(
     IOptions<NotificationOptions> options,
     ILogger<ResponseMailSender> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!mail.IsConfigured)
-        {
-            return;
-        }
-
         var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.ResponseMailSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<ResponseMail>().SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "E-mails about published responses failed; trying again in {Interval}.", interval);
-            }
-
-            await Task.Delay(interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        return !mail.IsConfigured
+            ? Task.CompletedTask
+            : RepeatingWork.RunAsync(scopes, clock, () => interval,
+                (services, ct) => services.GetRequiredService<ResponseMail>().SendDueAsync(ct),
+                ex => logger.LogWarning(ex, "E-mails about published responses failed; trying again in {Interval}.", interval),
+                stoppingToken);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UedaPublicGoals.Backoffice.Editing;
+using UedaPublicGoals.Backoffice.Diff;
 
 namespace UedaPublicGoals.Backoffice.Approvals;
 
@@ -85,7 +86,7 @@ public sealed class ApprovalsController(ApprovalWorkflow approvals) : Controller
 
 public sealed record ApprovalInbox(IReadOnlyList<ApprovalListItem> Pending, IReadOnlyList<ApprovalListItem> Decided);
 
-public sealed record ApprovalReview(ApprovalListItem Item, IReadOnlyList<FieldChange> Changes, RejectForm Reject);
+public sealed record ApprovalReview(ApprovalListItem Item, IReadOnlyList<FieldDifference> Changes, RejectForm Reject);
 
 public sealed class RejectForm
 {

@@ -1,41 +1,20 @@
+using UedaPublicGoals.Backoffice.Diff;
 using UedaPublicGoals.Backoffice.Editing.Goals;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Public;
 
 namespace UedaPublicGoals.Backoffice.Editing;
 
-/// <summary>One field that differs between two versions, named as on the form. Null: the field did not exist.</summary>
-public sealed record FieldChange(string Field, string? Before, string? After);
-
 /// <summary>
-/// Field-by-field differences between two versions of a document, for the conflict message and
-/// the 承認依頼 review. Each version is flattened to (field name, value) pairs named like the
-/// form's labels; a field in only one of them counts as added or removed.
+/// A document's content laid out as fields named like the form's labels, for the conflict message and the
+/// 承認依頼 review; <see cref="FieldDiff"/> compares two such layouts.
 /// </summary>
 public static class ContentDiff
 {
-    public static IReadOnlyList<FieldChange> Compare(object? before, object? after)
-    {
-        var old = before is null ? [] : Fields(before);
-        var current = after is null ? [] : Fields(after);
-        var oldByName = old.ToDictionary(f => f.Field, f => f.Value);
-        var currentByName = current.ToDictionary(f => f.Field, f => f.Value);
+    public static IReadOnlyList<FieldDifference> Compare(object? before, object? after) =>
+        FieldDiff.Compare(before is null ? [] : AsFields(before), after is null ? [] : AsFields(after));
 
-        // Fields in the order of the newer version, then those only the older one had.
-        var names = current.Select(f => f.Field).Concat(old.Select(f => f.Field)).Distinct();
-        var changes = new List<FieldChange>();
-        foreach (var name in names)
-        {
-            var hadBefore = oldByName.TryGetValue(name, out var was);
-            var hasNow = currentByName.TryGetValue(name, out var now);
-            if (!hadBefore || !hasNow || was != now)
-            {
-                changes.Add(new FieldChange(name, hadBefore ? was : null, hasNow ? now : null));
-            }
-        }
-
-        return changes;
-    }
+    private static List<DiffField> AsFields(object content) => Fields(content).Select(f => new DiffField(f.Field, f.Field, f.Value)).ToList();
 
     public static IReadOnlyList<(string Field, string Value)> Fields(object content) => content switch
     {

@@ -7,6 +7,7 @@ using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Public;
+using UedaPublicGoals.Backoffice.Diff;
 
 namespace UedaPublicGoals.Backoffice.Editing;
 
@@ -312,12 +313,12 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         var changes = ContentDiff.Compare(baseContent is null ? null : ContentJson.Deserialize<TContent>(baseContent), draft).ToList();
         if (form.OriginalSlug != current.Slug)
         {
-            changes.Insert(0, new FieldChange("スラッグ（URL）", form.OriginalSlug, current.Slug));
+            changes.Insert(0, FieldDiff.Between("slug", "スラッグ（URL）", form.OriginalSlug, current.Slug)!);
         }
 
         if (form.OriginalSortOrder != current.SortOrder)
         {
-            changes.Insert(0, new FieldChange("並び順", form.OriginalSortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture), current.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            changes.Insert(0, FieldDiff.Between("sortOrder", "並び順", form.OriginalSortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture), current.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture))!);
         }
 
         var target = $"{current.Kind.ToString().ToLowerInvariant()}:{current.Id}";

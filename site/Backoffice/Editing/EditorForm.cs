@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using UedaPublicGoals.Backoffice.Approvals;
 using UedaPublicGoals.Content.Store;
+using UedaPublicGoals.Backoffice.Diff;
 
 namespace UedaPublicGoals.Backoffice.Editing;
 
@@ -134,4 +135,4 @@ public sealed class EditorState
 }
 
 /// <summary>Someone else saved since the form was drawn: who, when, and what they changed.</summary>
-public sealed record EditConflict(string ChangedBy, DateTime ChangedUtc, int FromVersion, int ToVersion, IReadOnlyList<FieldChange> Changes);
+public sealed record EditConflict(string ChangedBy, DateTime ChangedUtc, int FromVersion, int ToVersion, IReadOnlyList<FieldDifference> Changes);

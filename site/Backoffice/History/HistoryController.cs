@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Backoffice.Diff;
 
 namespace UedaPublicGoals.Backoffice.History;
 
@@ -49,7 +50,7 @@ public sealed class HistoryController(ContentStore store, DocumentEditAccess acc
         {
             var draft = await store.FindVersionAsync(id, document.DraftVersion, ct);
             changes = new DiffView(
-                SnapshotDiff.Compare(SnapshotFlattener.Flatten(document.Kind, draft!.Json), fields),
+                FieldDiff.Compare(SnapshotFlattener.Flatten(document.Kind, draft!.Json), fields),
                 $"現在（第{document.DraftVersion}版）",
                 $"戻した後（第{number}版の内容）");
         }
@@ -80,7 +81,7 @@ public sealed class HistoryController(ContentStore store, DocumentEditAccess acc
         }
 
         var diff = new DiffView(
-            SnapshotDiff.Compare(SnapshotFlattener.Flatten(document!.Kind, fromVersion.Json), SnapshotFlattener.Flatten(document.Kind, toVersion.Json)),
+            FieldDiff.Compare(SnapshotFlattener.Flatten(document!.Kind, fromVersion.Json), SnapshotFlattener.Flatten(document.Kind, toVersion.Json)),
             VersionLabel(document, fromNumber),
             VersionLabel(document, toNumber));
         ViewData["Title"] = $"第{fromNumber}版と第{toNumber}版の比較：{document.Title}";

@@ -1,4 +1,5 @@
 using UedaPublicGoals.Content.Store;
+using UedaPublicGoals.Backoffice.Diff;
 
 namespace UedaPublicGoals.Backoffice.History;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using UedaPublicGoals.Backoffice.Diff;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Public;
@@ -13,7 +14,7 @@ namespace UedaPublicGoals.Backoffice.History;
 /// initiative does not make every later one look changed); <see cref="Path"/> is what
 /// staff read, in the sheet's own Japanese words.
 /// </summary>
-public sealed record SnapshotField(string Key, IReadOnlyList<string> Path, string? Value)
+public sealed record SnapshotField(string Key, IReadOnlyList<string> Path, string? Value) : IDiffField
 {
     public string Label => string.Join(" > ", Path);
 }
@@ -216,74 +217,4 @@ public static class SnapshotFlattener
             ["body"] = "本文",
         },
         new Dictionary<string, ElementIdentity>());
-}
-
-public enum FieldChange
-{
-    /// <summary>追加: empty before, filled after.</summary>
-    Added,
-
-    /// <summary>削除: filled before, empty after.</summary>
-    Removed,
-
-    /// <summary>変更</summary>
-    Changed,
-}
-
-public sealed record FieldDifference(string Key, string Label, string? Before, string? After, FieldChange Change)
-{
-    public string ChangeLabel => Change switch
-    {
-        FieldChange.Added => "追加",
-        FieldChange.Removed => "削除",
-        _ => "変更",
-    };
-}
-
-public static class SnapshotDiff
-{
-    /// <summary>
-    /// Field-by-field differences from <paramref name="before"/> to <paramref name="after"/>,
-    /// in the order the fields appear in the newer snapshot; fields only the older one has
-    /// stay next to the field they followed there.
-    /// </summary>
-    public static IReadOnlyList<FieldDifference> Compare(IReadOnlyList<SnapshotField> before, IReadOnlyList<SnapshotField> after)
-    {
-        var beforeByKey = before.ToDictionary(f => f.Key, StringComparer.Ordinal);
-        var afterByKey = after.ToDictionary(f => f.Key, StringComparer.Ordinal);
-
-        var order = after.Select(f => f.Key).ToList();
-        string? previous = null;
-        foreach (var field in before)
-        {
-            if (!afterByKey.ContainsKey(field.Key))
-            {
-                order.Insert(previous is null ? 0 : order.IndexOf(previous) + 1, field.Key);
-            }
-
-            previous = field.Key;
-        }
-
-        var differences = new List<FieldDifference>();
-        foreach (var key in order)
-        {
-            var old = beforeByKey.GetValueOrDefault(key);
-            var current = afterByKey.GetValueOrDefault(key);
-            var (oldValue, newValue) = (old?.Value, current?.Value);
-            if (string.Equals(oldValue, newValue, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var change = (oldValue, newValue) switch
-            {
-                (null, _) => FieldChange.Added,
-                (_, null) => FieldChange.Removed,
-                _ => FieldChange.Changed,
-            };
-            differences.Add(new FieldDifference(key, (current ?? old)!.Label, oldValue, newValue, change));
-        }
-
-        return differences;
-    }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
+using UedaPublicGoals.Backoffice.Diff;
 using UedaPublicGoals.Content.Model;
 
 namespace UedaPublicGoals.Backoffice.Import;
 
 /// <summary>One field of a goal as the sheet labels it, with its value as text.</summary>
-public sealed record SheetField(string Key, string Label, string Value);
-
-/// <summary>A field the import would change: before (the current draft) and after.</summary>
-public sealed record SheetFieldChange(string Label, string? Before, string? After);
+public sealed record SheetField(string Key, string Label, string Value) : IDiffField
+{
+    string? IDiffField.Value => Value;
+}
 
 /// <summary>A goal laid out as the sheet's fields, in sheet order, to compare field by field.</summary>
 public static class SheetFields
@@ -52,27 +53,11 @@ public static class SheetFields
         return fields.Where(f => f.Value.Length > 0 || !f.Key.EndsWith(".period", StringComparison.Ordinal)).ToList();
     }
 
-    /// <summary>Every field whose text differs, in sheet order; a field only one side has shows the other as empty.</summary>
-    public static IReadOnlyList<SheetFieldChange> Compare(GoalContent? before, GoalContent after)
-    {
-        var old = before is null ? [] : Of(before).ToDictionary(f => f.Key);
-        var changes = new List<SheetFieldChange>();
-        var seen = new HashSet<string>();
-        foreach (var field in Of(after))
-        {
-            seen.Add(field.Key);
-            var previous = old.GetValueOrDefault(field.Key)?.Value ?? "";
-            if (previous != field.Value)
-            {
-                changes.Add(new SheetFieldChange(field.Label, Empty(previous), Empty(field.Value)));
-            }
-        }
+    /// <summary>Every field whose text differs, in sheet order; an empty field counts as absent, so a field only one side fills shows the other as empty.</summary>
+    public static IReadOnlyList<FieldDifference> Compare(GoalContent? before, GoalContent after) =>
+        FieldDiff.Compare(before is null ? [] : Filled(before), Filled(after));
 
-        changes.AddRange(old.Values.Where(f => !seen.Contains(f.Key) && f.Value.Length > 0).Select(f => new SheetFieldChange(f.Label, f.Value, null)));
-        return changes;
-    }
-
-    private static string? Empty(string value) => value.Length == 0 ? null : value;
+    private static List<SheetField> Filled(GoalContent goal) => Of(goal).Where(f => f.Value.Length > 0).ToList();
 
     private static string Kpi(Kpi kpi)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
+using UedaPublicGoals.Backoffice.Diff;
 using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice.Editing;
 using UedaPublicGoals.Content.Model;
@@ -28,7 +29,7 @@ public sealed record GoalImportPlan(
     Guid? DocumentId,
     GoalContent Result,
     GoalImportAction Action,
-    IReadOnlyList<SheetFieldChange> Changes,
+    IReadOnlyList<FieldDifference> Changes,
     IReadOnlyList<ImportProblem> Problems)
 {
     public bool CreatesFiscalYear => Department is not null && FiscalYear is null && Sheet.FiscalYear is not null;

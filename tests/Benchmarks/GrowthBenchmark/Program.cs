@@ -3,9 +3,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using UedaPublicGoals.Tests.Common;
 
 // Growth benchmark (issue 12 part 7): generates content at several sizes in the seed's shape (varied),
 // starts the published portal on each, and prints start-up time, RSS, page bytes and req/s, and the time
@@ -20,6 +22,7 @@ var port = Environment.GetEnvironmentVariable("BENCH_PORT") ?? "5101";
 var loadSeconds = double.Parse(Environment.GetEnvironmentVariable("BENCH_LOAD_SECONDS") ?? "5", CultureInfo.InvariantCulture);
 var startLimit = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_START_MINUTES") ?? "30", CultureInfo.InvariantCulture));
 var results = new List<SizeResult>();
+const int Publishes = 20;
 
 foreach (var size in sizes)
 {
@@ -28,7 +31,7 @@ foreach (var size in sizes)
     {
         var seed = SeedGenerator.Write(seedSource, Path.Combine(work, "seed"), size);
         Console.WriteLine($"== {size} goals ({seed.Departments} departments, {seed.Years} fiscal years) ==");
-        results.Add(await Run(publishedSite, work, port, loadSeconds, startLimit, size));
+        results.Add(await Run(publishedSite, work, port, loadSeconds, startLimit, size, seed.LargestYear));
     }
     finally
     {
@@ -37,8 +40,8 @@ foreach (var size in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine("| goals | start to first page | RSS after start | RSS after 11 publishes | home bytes | home req/s | department bytes | department req/s | goal bytes | goal req/s | publish → page (median of 10) | → search | → API | → goals.csv | publish until all show it |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| goals | start to first page | RSS after start | RSS after {Publishes + 1} publishes | RSS after a full GC | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {Publishes}) | → search | → API | → goals.csv | publish until all show it |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var baseline = results[0];
 foreach (var r in results)
 {
@@ -48,10 +51,13 @@ foreach (var r in results)
         $"{r.StartSeconds:0.0} s{Ratio(r.StartSeconds, baseline.StartSeconds)}",
         $"{r.RssAfterStartMb:N0} MB",
         $"{r.RssAfterPublishesMb:N0} MB",
+        $"{r.RssAfterGcMb:N0} MB",
         $"{r.Home.Bytes:N0}{Ratio(r.Home.Bytes, baseline.Home.Bytes)}",
         $"{r.Home.RequestsPerSecond:N0}{Ratio(r.Home.RequestsPerSecond, baseline.Home.RequestsPerSecond)}",
-        $"{r.Department.Bytes:N0}",
+        $"{r.Department.Bytes:N0}{Ratio(r.Department.Bytes, baseline.Department.Bytes)}",
         $"{r.Department.RequestsPerSecond:N0}",
+        $"{r.Year.Bytes:N0}{Ratio(r.Year.Bytes, baseline.Year.Bytes)}",
+        $"{r.Year.RequestsPerSecond:N0}",
         $"{r.Goal.Bytes:N0}",
         $"{r.Goal.RequestsPerSecond:N0}{Ratio(r.Goal.RequestsPerSecond, baseline.Goal.RequestsPerSecond)}",
         $"{r.Publish.PageMs:N0} ms",
@@ -61,7 +67,7 @@ foreach (var r in results)
         $"{r.Publish.AllMs:N0} ms{Ratio(r.Publish.AllMs, baseline.Publish.AllMs)} |"));
 }
 
-static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int size)
+static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int size, string largestYear)
 {
     const string adminEmail = "bench@example.jp";
     const string adminPassword = "bench-mark no nagai pasuwado";
@@ -80,8 +86,16 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
     start.Environment["Media__StoragePath"] = Path.Combine(work, "media");
     start.Environment["Backoffice__AdminEmail"] = adminEmail;
     start.Environment["Backoffice__AdminPassword"] = adminPassword;
+    start.Environment["Backoffice__TwoFactor__RequiredRoles"] = ""; // the benchmark publishes without enrolling a TOTP app
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["Scheduling__Enabled"] = "false";
+
+    // BENCH_PORTAL_X=v sets X=v for the portal, e.g. BENCH_PORTAL_DOTNET_GCConserveMemory=0 to compare GC settings.
+    foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+        .Select(e => ((string)e.Key, (string?)e.Value ?? "")).Where(e => e.Item1.StartsWith("BENCH_PORTAL_", StringComparison.Ordinal)))
+    {
+        start.Environment[name["BENCH_PORTAL_".Length..]] = value;
+    }
 
     var clock = Stopwatch.StartNew();
     using var server = Process.Start(start)!;
@@ -118,36 +132,77 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         var rssAfterStart = RssMb(server);
         Console.WriteLine($"started in {startSeconds:0.0} s, RSS {rssAfterStart:N0} MB");
 
+        // Search answers 503 until its first index build is done; publishes are timed only after that.
+        while ((await http.GetAsync("/search?q=%E5%BA%83%E5%A0%B1")).StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            if (clock.Elapsed > startLimit)
+            {
+                throw new InvalidOperationException($"search was not ready within {startLimit.TotalMinutes} min (BENCH_START_MINUTES)");
+            }
+
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine($"search ready {clock.Elapsed.TotalSeconds:0.0} s after launch");
+
         var goals = JsonNode.Parse(await http.GetStringAsync("/api/v1/departments/seisaku-kikaku/years/2024/goals"))!;
         var goal = GoalsOf(goals).Single(g => (string?)g["slug"] == "koho");
         var goalId = (string)goal["id"]!;
         var goalPath = new Uri((string)goal["url"]!, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.AbsolutePath : (string)goal["url"]!;
 
+        // The department and year with the most goals: the pages that grew with the site before they were paged.
+        var largestDepartment = "/" + largestYear.Split('/')[1] + "/";
         var home = await Load(http, "/", loadSeconds);
-        var department = await Load(http, "/seisaku-kikaku/r6/", loadSeconds);
+        var department = await Load(http, largestDepartment, loadSeconds);
+        var year = await Load(http, largestYear, loadSeconds);
         var goalPage = await Load(http, goalPath, loadSeconds);
-        Console.WriteLine($"home {home}; department {department}; goal {goalPage}");
+        Console.WriteLine($"home {home}; department {largestDepartment} {department}; year {largestYear} {year}; goal {goalPage}");
 
-        // One publish to warm the editor path up (JIT), then the median of ten.
+        // One publish to warm the editor path up (JIT), then the median of 20.
         var editor = await Editor.LogInAsync(origin, adminEmail, adminPassword);
         var warmUp = await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号の準備の重点目標");
+        var rssAfterWarmUp = RssMb(server);
         var rounds = new List<PublishTimes>();
-        for (var round = 1; round <= 10; round++)
+        for (var round = 1; round <= Publishes; round++)
         {
             rounds.Add(await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号{round}回目の重点目標"));
         }
 
-        static double Median(IEnumerable<double> values) => values.Order().ElementAt(5);
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(Publishes / 2);
         var median = new PublishTimes(Median(rounds.Select(r => r.PageMs)), Median(rounds.Select(r => r.SearchMs)), Median(rounds.Select(r => r.ApiMs)), Median(rounds.Select(r => r.CsvMs)), Median(rounds.Select(r => r.AllMs)));
         var rssAfterPublishes = RssMb(server);
-        Console.WriteLine($"warm-up publish: {warmUp}; median of 10: {median}; RSS after 11 publishes {rssAfterPublishes:N0} MB");
-        return new SizeResult(size, startSeconds, rssAfterStart, rssAfterPublishes, home, department, goalPage, median);
+        Console.WriteLine($"warm-up publish: {warmUp}; median of {Publishes}: {median}; max all {rounds.Max(r => r.AllMs):N0} ms");
+        var heap = await HeapAfterFullGc(server);
+        var rssAfterGc = RssMb(server);
+        Console.WriteLine($"RSS after warm-up publish {rssAfterWarmUp:N0} MB, after {Publishes} more {rssAfterPublishes:N0} MB, after a full GC {rssAfterGc:N0} MB; {heap}");
+        return new SizeResult(size, startSeconds, rssAfterStart, rssAfterPublishes, rssAfterGc, home, department, year, goalPage, median);
     }
     finally
     {
         server.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
     }
+}
+
+// dotnet-gcdump (BENCH_GCDUMP=path, e.g. from `dotnet tool install dotnet-gcdump --tool-path …`) induces a full
+// blocking GC in the portal and reports the live managed heap: what is retained, as opposed to what the GC keeps.
+static async Task<string> HeapAfterFullGc(Process server)
+{
+    var tool = Environment.GetEnvironmentVariable("BENCH_GCDUMP");
+    if (string.IsNullOrEmpty(tool))
+    {
+        return "live heap not measured (set BENCH_GCDUMP to dotnet-gcdump)";
+    }
+
+    var dump = Path.Combine(Path.GetTempPath(), $"growth-{server.Id}.gcdump");
+    using var collect = Process.Start(new ProcessStartInfo(tool, $"collect -p {server.Id} -o {dump}") { RedirectStandardOutput = true })!;
+    await collect.StandardOutput.ReadToEndAsync();
+    await collect.WaitForExitAsync();
+    using var report = Process.Start(new ProcessStartInfo(tool, $"report {dump}") { RedirectStandardOutput = true })!;
+    var lines = (await report.StandardOutput.ReadToEndAsync()).Split('\n');
+    await report.WaitForExitAsync();
+    File.Delete(dump);
+    return "largest types after a full GC:\n" + string.Join('\n', lines.Take(14));
 }
 
 static IEnumerable<JsonNode> GoalsOf(JsonNode answer) =>
@@ -208,7 +263,7 @@ sealed record PublishTimes(double PageMs, double SearchMs, double ApiMs, double 
     public override string ToString() => $"page {PageMs:N0} ms, search {SearchMs:N0} ms, API {ApiMs:N0} ms, goals.csv {CsvMs:N0} ms, all {AllMs:N0} ms";
 }
 
-sealed record SizeResult(int Goals, double StartSeconds, double RssAfterStartMb, double RssAfterPublishesMb, PageLoad Home, PageLoad Department, PageLoad Goal, PublishTimes Publish);
+sealed record SizeResult(int Goals, double StartSeconds, double RssAfterStartMb, double RssAfterPublishesMb, double RssAfterGcMb, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish);
 
 /// <summary>A logged-in backoffice session that publishes through the goal editor's form, as a person does.</summary>
 sealed class Editor(HttpClient client)
@@ -217,7 +272,7 @@ sealed class Editor(HttpClient client)
 
     public static async Task<Editor> LogInAsync(string origin, string email, string password)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(origin) };
+        var client = new HttpClient(new PlainHttpCookies { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } }) { BaseAddress = new Uri(origin) };
         var token = Parser.ParseDocument(await client.GetStringAsync("/backoffice/login")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var login = await client.PostAsync("/backoffice/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -235,13 +290,11 @@ sealed class Editor(HttpClient client)
     public async Task<PublishTimes> PublishTitleAsync(HttpClient reader, string goalId, string goalPath, string title)
     {
         var editorPath = $"/backoffice/goals/{goalId}";
-        var form = (IHtmlFormElement)Parser.ParseDocument(await client.GetStringAsync(editorPath)).QuerySelector("#editor-form")!;
-        var fields = FieldsOf(form);
-        fields.RemoveAll(f => f.Key == "Title");
-        fields.Add(new("Title", title));
+        var form = SubmittedForm.From((IHtmlFormElement)Parser.ParseDocument(await client.GetStringAsync(editorPath)).QuerySelector("#editor-form")!)
+            .With("Title", title);
 
         var clock = Stopwatch.StartNew();
-        var published = await client.PostAsync($"{editorPath}/publish", new FormUrlEncodedContent(fields));
+        var published = await client.PostAsync($"{editorPath}/publish", form.ToContent());
         if (published.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"publish failed: {published.StatusCode}");
@@ -251,7 +304,8 @@ sealed class Editor(HttpClient client)
         var surfaces = new (string Path, Func<string, bool> Shows)[]
         {
             (goalPath, html => html.Contains(title, StringComparison.Ordinal)),
-            (search, html => html.Contains(title, StringComparison.Ordinal)),
+            // The results page marks the words found (<mark>), so the title is looked for in the text, not the markup.
+            (search, html => Regex.Replace(html, "<[^>]*>", "").Contains(title, StringComparison.Ordinal)),
             ($"/api/v1/goals/{goalId}", json => json.Contains(title, StringComparison.Ordinal)),
             ("/opendata/goals.csv", csv => csv.Contains(title, StringComparison.Ordinal)),
         };
@@ -278,36 +332,32 @@ sealed class Editor(HttpClient client)
 
         return new PublishTimes(seen[0], seen[1], seen[2], seen[3], seen.Max());
     }
+}
 
-    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
+/// <summary>
+/// Keeps the portal's cookies by name and sends them back. Outside Development the portal marks its cookies
+/// Secure, and CookieContainer would not return those to http://127.0.0.1, so the login would lose its antiforgery.
+/// </summary>
+sealed class PlainHttpCookies : DelegatingHandler
+{
+    private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
+        if (cookies.Count > 0)
         {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "submit" or "button" }:
-                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlTextAreaElement textArea:
-                    fields.Add(new(name, textArea.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-            }
+            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
         }
 
-        return fields;
+        var response = await base.SendAsync(request, cancellationToken);
+        foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+        {
+            var pair = header.Split(';')[0];
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            cookies[pair[..equals]] = pair[(equals + 1)..];
+        }
+
+        return response;
     }
 }
 
@@ -317,13 +367,18 @@ sealed class Editor(HttpClient client)
 /// </summary>
 static class SeedGenerator
 {
-    public static (int Departments, int Years) Write(string source, string target, int goals)
+    /// <summary>Writes the seed; LargestYear is the path of the fiscal year with the most goals (e.g. /bu-003/r6/).</summary>
+    public static (int Departments, int Years, string LargestYear) Write(string source, string target, int goals)
     {
         CopyDirectory(source, target);
-        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => JsonNode.Parse(File.ReadAllText(f))!).ToList();
-        var remaining = goals - templates.Count;
+        // Goals read from a sheet (a "source" entry) cannot have their title changed in the seed file, so only the
+        // goals written out in full serve as templates.
+        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => JsonNode.Parse(File.ReadAllText(f))!).Where(g => g["source"] is null).ToList();
+        var remaining = goals - Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Length;
         int[] perYear = [4, 8, 12, 25];
         var (departments, years) = (1, 1);
+        var (largestYear, largestCount) = ("/seisaku-kikaku/r6/", templates.Count == 0 ? 0 : 4);
         for (var d = 1; remaining > 0; d++)
         {
             var slug = $"bu-{d:000}";
@@ -348,6 +403,11 @@ static class SeedGenerator
                 }
 
                 remaining -= count;
+                if (count > largestCount)
+                {
+                    (largestYear, largestCount) = ($"/{slug}/{yearSlug}/", count);
+                }
+
                 years++;
                 fiscalYears.Add(new JsonObject { ["year"] = 2024 - y, ["slug"] = yearSlug, ["heading"] = $"令和{6 - y}年度 重点目標", ["goals"] = slugs });
             }
@@ -357,7 +417,7 @@ static class SeedGenerator
             File.WriteAllText(Path.Combine(target, "departments", $"{slug}.json"), department.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         }
 
-        return (departments, years);
+        return (departments, years, largestYear);
     }
 
     private static void CopyDirectory(string from, string to)

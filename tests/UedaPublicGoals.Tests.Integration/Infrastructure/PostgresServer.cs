@@ -23,6 +23,8 @@ namespace UedaPublicGoals.Tests.Integration.Infrastructure;
 /// </remarks>
 public sealed class PostgresServer : IAsyncLifetime
 {
+    public PostgresServer() => _seededTemplate = new(CreateSeededTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public const string BinariesNotFoundMessage =
         "PostgreSQL server binaries not found: install Debian's postgresql package (./test.sh does this) or set PG_BIN";
 
@@ -31,6 +33,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, string> _databases = new(StringComparer.Ordinal);
     private readonly object _createLock = new();
+    private readonly Lazy<string> _seededTemplate;
 
     private string? _binDir;
     private string? _baseDir;
@@ -166,7 +169,18 @@ public sealed class PostgresServer : IAsyncLifetime
     /// Returns a connection string for <paramref name="database"/>, creating the database first if it
     /// does not exist yet. Safe to call concurrently and repeatedly.
     /// </summary>
-    public string ConnectionStringFor(string database)
+    public string ConnectionStringFor(string database) => Ensure(database, template: null);
+
+    /// <summary>
+    /// Returns a connection string for a new database copied (CREATE DATABASE … TEMPLATE) from one that a real
+    /// start-up migrated and seeded once per run, as <see cref="DatabaseTemplate"/> does for SQLite: a test that
+    /// needs the seeded portal skips migrating and importing. Tests of migrations or of the seed import itself
+    /// take an empty database from <see cref="ConnectionStringFor"/>.
+    /// </summary>
+    public string SeededConnectionStringFor(string database) => Ensure(database, _seededTemplate.Value);
+
+    /// <summary>Creates <paramref name="database"/> once (empty, or as a copy of <paramref name="template"/>) and returns its connection string.</summary>
+    private string Ensure(string database, string? template)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
         if (!_started)
@@ -198,7 +212,8 @@ public sealed class PostgresServer : IAsyncLifetime
 
                 if (!exists)
                 {
-                    using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}", connection);
+                    var copy = template is null ? "" : $" TEMPLATE {QuoteIdentifier(template)}";
+                    using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}{copy}", connection);
                     try
                     {
                         create.ExecuteNonQuery();
@@ -214,6 +229,24 @@ public sealed class PostgresServer : IAsyncLifetime
             _databases[database] = connectionString;
             return connectionString;
         }
+    }
+
+    private string CreateSeededTemplate()
+    {
+        const string template = "portal_seeded_template";
+        var connectionString = ConnectionStringFor(template);
+        using (var site = new PortalFactory { PostgresConnectionString = connectionString })
+        {
+            _ = site.Services; // the real start-up: migrations, first administrator, seed import
+        }
+
+        // A template must have no open connections when it is copied: close the pooled ones the site left.
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        return template;
     }
 
     /// <summary>Drops <paramref name="database"/> (if it exists), terminating its connections.</summary>

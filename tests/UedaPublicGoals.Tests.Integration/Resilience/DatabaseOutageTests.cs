@@ -12,7 +12,7 @@ public sealed class DatabaseOutageTests
         // A server of its own, so stopping it disturbs no other test.
         var server = new PostgresServer();
         await server.InitializeAsync();
-        using var portal = new PortalFactory { PostgresConnectionString = server.ConnectionStringFor("outage") };
+        using var portal = new PortalFactory { PostgresConnectionString = server.SeededConnectionStringFor("outage") };
         var client = portal.CreatePublicClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/iken/dai3ji-sogo-keikaku/")).StatusCode);
         var login = BackofficeSession.Open(portal);

@@ -12,7 +12,7 @@ public sealed class PostgresSearchTests(PostgresServer postgres)
     [Fact]
     public async Task Both_indexes_build_from_PostgreSQL_and_follow_a_publish()
     {
-        using var portal = new PortalFactory { PostgresConnectionString = postgres.ConnectionStringFor("portal_search") };
+        using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("portal_search") };
         var client = portal.CreatePublicClient();
         await portal.SearchIndexFlushedAsync();
         Assert.Equal("/seisaku-kikaku/r6/gakuen-toshi/", (await SearchTestSupport.ResultUrlsAsync(client, "学園都市"))[0]);

@@ -1,3 +1,4 @@
+using UedaPublicGoals.Backoffice.Diff;
 using UedaPublicGoals.Backoffice.History;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
@@ -74,7 +75,7 @@ public sealed class SnapshotDiffTests
         var after = Goal();
         after.Initiatives[1].Measures[0].Target = "年3回";
 
-        var difference = Assert.Single(SnapshotDiff.Compare(Flatten(Goal()), Flatten(after)));
+        var difference = Assert.Single(FieldDiff.Compare(Flatten(Goal()), Flatten(after)));
 
         Assert.Equal("取組項目② > (1) > 数値目標", difference.Label);
         Assert.Equal(FieldChange.Changed, difference.Change);
@@ -91,7 +92,7 @@ public sealed class SnapshotDiffTests
         after.CurrentSituation = "";
         after.Initiatives[0].FinalReport = new() { Text = "達成しました", Status = ProgressStatus.Achieved };
 
-        var differences = SnapshotDiff.Compare(Flatten(Goal()), Flatten(after)).ToDictionary(d => d.Label);
+        var differences = FieldDiff.Compare(Flatten(Goal()), Flatten(after)).ToDictionary(d => d.Label);
 
         Assert.Equal(FieldChange.Removed, differences["現況・課題"].Change);
         Assert.Null(differences["現況・課題"].After);
@@ -107,7 +108,7 @@ public sealed class SnapshotDiffTests
         var after = Goal();
         after.Initiatives.Insert(1, new Initiative { Number = 3, Title = "新しい取組" });
 
-        var differences = SnapshotDiff.Compare(Flatten(Goal()), Flatten(after));
+        var differences = FieldDiff.Compare(Flatten(Goal()), Flatten(after));
 
         var added = Assert.Single(differences);
         Assert.Equal("取組項目③ > 項目名", added.Label);
@@ -121,7 +122,7 @@ public sealed class SnapshotDiffTests
         after.Initiatives[0].Measures.Clear();
         after.Initiatives[1].Title = "変更後";
 
-        var labels = SnapshotDiff.Compare(Flatten(Goal()), Flatten(after)).Select(d => d.Label).ToList();
+        var labels = FieldDiff.Compare(Flatten(Goal()), Flatten(after)).Select(d => d.Label).ToList();
 
         Assert.Equal(
             ["取組項目① > (1) > 取組項目及び方法・手段", "取組項目① > (1) > 期間・期限", "取組項目① > (1) > 数値目標", "取組項目② > 項目名"],
@@ -134,7 +135,7 @@ public sealed class SnapshotDiffTests
         var before = ContentJson.Serialize(Goal()).Replace("\"target\":17000.0", "\"target\":17000", StringComparison.Ordinal);
         Assert.Contains("\"target\":17000,", before);
 
-        Assert.Empty(SnapshotDiff.Compare(SnapshotFlattener.Flatten(DocumentKind.Goal, before), Flatten(Goal())));
+        Assert.Empty(FieldDiff.Compare(SnapshotFlattener.Flatten(DocumentKind.Goal, before), Flatten(Goal())));
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class SnapshotDiffTests
         after.Initiatives[1].Measures[0].Kpis[0].Label = "LINE友だち数";
         after.Initiatives[1].Measures[0].Kpis[0].Measurements.Add(new KpiMeasurement { Date = new DateOnly(2024, 9, 30), Value = 15200 });
 
-        var differences = SnapshotDiff.Compare(Flatten(Goal()), Flatten(after)).ToDictionary(d => d.Label);
+        var differences = FieldDiff.Compare(Flatten(Goal()), Flatten(after)).ToDictionary(d => d.Label);
 
         Assert.Equal("LINE友だち登録者数", differences["取組項目② > (1) > 指標「LINE友だち数」 > 指標名"].Before);
         Assert.Equal("15200", differences["取組項目② > (1) > 指標「LINE友だち数」 > 2024年9月30日の実績 > 実績値"].After);

@@ -17,7 +17,7 @@ public sealed class AdminPostgresTests(PostgresServer postgres)
     [Fact]
     public async Task Structure_recycle_bin_history_users_audit_and_media_work_on_PostgreSQL()
     {
-        using var portal = new AdminPortal { PostgresConnectionString = postgres.ConnectionStringFor("portal_admin") };
+        using var portal = new AdminPortal { PostgresConnectionString = postgres.SeededConnectionStringFor("portal_admin") };
         var admin = await portal.AdminAsync();
         var publicClient = portal.CreatePublicClient();
         var kohoId = portal.GoalId("koho");

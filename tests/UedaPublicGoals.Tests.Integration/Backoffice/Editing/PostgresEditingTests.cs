@@ -17,7 +17,7 @@ public sealed class PostgresEditingTests(PostgresServer postgres)
     [Fact]
     public async Task Editing_publishing_with_a_new_slug_approvals_conflicts_and_the_scheduler_work_on_PostgreSQL()
     {
-        using var portal = new PortalFactory { PostgresConnectionString = postgres.ConnectionStringFor("portal_editing") };
+        using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("portal_editing") };
         var client = portal.CreatePublicClient();
         var pr = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
         var author = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.DepartmentAuthor, null, await EditorPages.SeisakuKikakuIdAsync(portal)));

@@ -18,7 +18,7 @@ public sealed class InboxOnPostgresTests(PostgresServer postgres)
     [Fact]
     public async Task Filters_entry_handling_notes_export_and_statistics_work_on_PostgreSQL()
     {
-        using var portal = new PortalFactory { PostgresConnectionString = postgres.ConnectionStringFor("feedback_inbox") };
+        using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("feedback_inbox") };
         var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
         var web = await InboxTestData.AddCommentAsync(portal, c =>
         {

@@ -18,7 +18,7 @@ public sealed class PostgresReceiptNumberTests(PostgresServer postgres)
     [Fact]
     public async Task Numbers_stay_gapless_through_a_rolled_back_insert_and_concurrent_sends_on_two_nodes()
     {
-        var connectionString = postgres.ConnectionStringFor("feedback_receipts");
+        var connectionString = postgres.SeededConnectionStringFor("feedback_receipts");
         using var first = new FeedbackPortal { PostgresConnectionString = connectionString };
         await CommentSteps.SubmitAsync(first, first.OpenSession());
         using var second = new FeedbackPortal { PostgresConnectionString = connectionString };

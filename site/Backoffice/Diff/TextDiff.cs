@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace UedaPublicGoals.Backoffice.History;
+namespace UedaPublicGoals.Backoffice.Diff;
 
 public enum TextSegmentKind
 {
