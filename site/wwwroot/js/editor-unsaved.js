@@ -12,7 +12,7 @@
     return new URLSearchParams(new FormData(form)).toString();
   };
   // Drawn again after a post (an error, a conflict, an add/remove button): what it holds is not saved yet.
-  var unsavedOnArrival = form.hasAttribute('data-unsaved');
+  var unsavedOnArrival = form.getAttribute('data-unsaved') === 'true';
   var saved = snapshot();
   var submitting = false;
 
