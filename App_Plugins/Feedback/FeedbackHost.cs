@@ -30,6 +30,18 @@ public interface IFeedbackAudit
     Task WriteAsync(string action, string? target, string? detail, CancellationToken ct = default);
 }
 
+/// <summary>A staff account comments can be assigned to, as the host knows it.</summary>
+public sealed record FeedbackStaffMember(string Email, string DisplayName);
+
+/// <summary>
+/// Implemented by the host: the accounts of the consultation role (総合計画担当 and 管理者) that can take
+/// a comment, enabled ones only. The module never reads the account tables.
+/// </summary>
+public interface IFeedbackStaffDirectory
+{
+    Task<IReadOnlyList<FeedbackStaffMember>> AssigneesAsync(CancellationToken ct = default);
+}
+
 /// <summary>Authorization policy names the host defines; the module's inbox endpoints require them.</summary>
 public static class FeedbackPolicies
 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UedaPublicGoals.Kernel.Audit;
 
 namespace UedaPublicGoals.Audit;
 
@@ -16,6 +17,7 @@ public static class AuditExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditClientHasher>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddAuditActions(typeof(AuditActions));
         return builder;
     }
 }

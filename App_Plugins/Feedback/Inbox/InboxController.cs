@@ -18,6 +18,7 @@ public sealed class InboxController(
     FeedbackDbContext db,
     IFeedbackGoalLookup goals,
     InboxContacts contacts,
+    InboxAssignees assignees,
     TimeProvider clock,
     StaffPaths staff) : Controller
 {
@@ -31,7 +32,8 @@ public sealed class InboxController(
         ViewData["Title"] = "意見受付箱";
         var page = await inbox.ListAsync(filter, ct);
         filter.Page = page.Page;
-        return View(new InboxListModel(filter, page, await LoadChoicesAsync(ct), InboxContacts.MayRead(User), new BulkForm { ReturnQuery = filter.ToQueryString(page.Page) }));
+        return View(new InboxListModel(filter, page, await LoadChoicesAsync(ct), InboxContacts.MayRead(User), new BulkForm { ReturnQuery = filter.ToQueryString(page.Page) },
+            await assignees.ChoicesAsync(ct)));
     }
 
     [HttpGet("{id:long}")]
@@ -52,6 +54,12 @@ public sealed class InboxController(
         if (form.Status == CommentStatus.Hidden && string.IsNullOrWhiteSpace(form.HiddenReason))
         {
             ModelState.AddModelError("Handling.HiddenReason", "非表示にする理由を入力してください（例：宣伝・スパム、特定の人への誹謗中傷）。");
+        }
+
+        var storedAssignee = await db.Comments.Where(c => c.Id == id).Select(c => c.AssigneeEmail).FirstOrDefaultAsync(ct);
+        if (!InboxAssignees.IsChoosable(await assignees.ChoicesAsync(ct), form.AssigneeEmail, storedAssignee))
+        {
+            ModelState.AddModelError("Handling.AssigneeEmail", InboxAssignees.UnknownMessage);
         }
 
         if (!ModelState.IsValid)
@@ -115,13 +123,20 @@ public sealed class InboxController(
             return Redirect(back);
         }
 
-        if (bulk.Status is not { } status || !Enum.IsDefined(status))
+        var changesAssignee = !string.IsNullOrEmpty(bulk.Assignee);
+        if (bulk.Status is null && !changesAssignee)
+        {
+            TempData["Notice"] = "変更後の状態か担当者を選んでください。何も変更していません。";
+            return Redirect(back);
+        }
+
+        if (bulk.Status is { } status && !Enum.IsDefined(status) || ModelState.TryGetValue("Bulk.Status", out var posted) && posted.Errors.Count > 0)
         {
             TempData["Notice"] = "変更後の状態を選んでください。何も変更していません。";
             return Redirect(back);
         }
 
-        if (status == CommentStatus.Hidden && string.IsNullOrWhiteSpace(bulk.HiddenReason))
+        if (bulk.Status == CommentStatus.Hidden && string.IsNullOrWhiteSpace(bulk.HiddenReason))
         {
             TempData["Notice"] = "非表示にするときは理由を入力してください。何も変更していません。";
             return Redirect(back);
@@ -133,10 +148,18 @@ public sealed class InboxController(
             return Redirect(back);
         }
 
-        var changed = await inbox.BulkSetStatusAsync(bulk.Ids, status, bulk.HiddenReason, ct);
+        var assignee = bulk.Assignee == BulkForm.Unassign ? null : InboxAssignees.Normalize(bulk.Assignee);
+        if (changesAssignee && !InboxAssignees.IsChoosable(await assignees.ChoicesAsync(ct), assignee))
+        {
+            TempData["Notice"] = InboxAssignees.UnknownMessage;
+            return Redirect(back);
+        }
+
+        var change = new BulkChange(bulk.Status, bulk.HiddenReason, changesAssignee, assignee);
+        var changed = await inbox.BulkChangeAsync(bulk.Ids, change, ct);
         TempData["Notice"] = changed.Count == 0
             ? "選んだ意見はすでにその状態でした。"
-            : $"{changed.Count}件を「{FeedbackLabels.Of(status)}」にしました（{string.Join("、", changed)}）。";
+            : $"{changed.Count}件を{change.Describe()}にしました（{string.Join("、", changed)}）。";
         return Redirect(back);
     }
 
@@ -223,9 +246,6 @@ public sealed class InboxController(
         var ruleName = comment.RoutingRuleId is { } ruleId
             ? await db.RoutingRules.Where(r => r.Id == ruleId).Select(r => r.Name).FirstOrDefaultAsync(ct)
             : null;
-        var suggestions = await db.Comments.Where(c => c.AssigneeEmail != null).Select(c => c.AssigneeEmail!)
-            .Union(db.CommentNotes.Select(n => n.Author))
-            .Distinct().OrderBy(e => e).Take(50).ToListAsync(ct);
 
         return new CommentDetailModel
         {
@@ -246,7 +266,7 @@ public sealed class InboxController(
             },
             Note = note ?? new NoteForm(),
             RejectedInput = rejected,
-            AssigneeSuggestions = suggestions.Append(User.Identity!.Name!).Distinct().Order().ToList(),
+            Assignees = await assignees.ChoicesAsync(ct),
         };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using UedaPublicGoals.Kernel.Audit;
 
 namespace UedaPublicGoals.Feedback.Inbox;
 
@@ -10,6 +11,8 @@ public static class InboxExtensions
     {
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddScoped<InboxContacts>();
+        builder.Services.AddScoped<InboxAssignees>();
+        builder.Services.AddAuditActions(typeof(InboxAuditActions)); // labels and filter entries in the host's log viewer
         return builder;
     }
 }

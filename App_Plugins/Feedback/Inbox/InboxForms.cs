@@ -16,9 +16,8 @@ public sealed class HandlingForm
     [StringLength(500, ErrorMessage = "理由は500文字以内にしてください。")]
     public string? HiddenReason { get; set; }
 
-    [Display(Name = "担当者のメールアドレス")]
-    [Forms.SingleEmailAddress(ErrorMessage = "担当者はメールアドレス1つの形で入力してください（例：tanto@city.ueda.nagano.jp）。")]
-    [StringLength(256, ErrorMessage = "メールアドレスが長すぎます。")]
+    /// <summary>One of the staff accounts the host lists (checked by <see cref="InboxAssignees"/>), or empty for nobody.</summary>
+    [Display(Name = "担当者")]
     public string? AssigneeEmail { get; set; }
 
     [Display(Name = "市の考え方")]
@@ -41,15 +40,21 @@ public sealed class NoteForm
     public string Text { get; set; } = "";
 }
 
-/// <summary>Checkboxes on the list plus the chosen status; works as a plain form post without JavaScript.</summary>
+/// <summary>Checkboxes on the list plus the chosen status and/or assignee; works as a plain form post without JavaScript.</summary>
 public sealed class BulkForm
 {
     public List<long> Ids { get; set; } = [];
+
+    /// <summary>Value of the assignee choice that takes the assignee off (empty: keep each comment's assignee).</summary>
+    public const string Unassign = "none";
 
     public CommentStatus? Status { get; set; }
 
     [StringLength(500, ErrorMessage = "理由は500文字以内にしてください。")]
     public string? HiddenReason { get; set; }
+
+    /// <summary>An account's e-mail, <see cref="Unassign"/>, or empty to leave the assignee as it is.</summary>
+    public string? Assignee { get; set; }
 
     /// <summary>The list's query string, so the officer lands back on the same filtered page.</summary>
     public string? ReturnQuery { get; set; }

@@ -21,6 +21,27 @@ public enum HandlingOutcome
 
 public sealed record HandlingResult(HandlingOutcome Outcome, IReadOnlyList<string> Changes);
 
+/// <summary>What the list's bulk form changes: a status (null: keep), and the assignee when <see cref="ChangesAssignee"/> (null: nobody).</summary>
+public sealed record BulkChange(CommentStatus? Status, string? HiddenReason, bool ChangesAssignee, string? Assignee)
+{
+    /// <summary>「審議会へ回付」・担当者 tanto@… in words, for the notice and the audit row.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Status is { } status)
+        {
+            parts.Add($"「{FeedbackLabels.Of(status)}」");
+        }
+
+        if (ChangesAssignee)
+        {
+            parts.Add(Assignee is null ? "担当者なし" : $"担当者 {Assignee}");
+        }
+
+        return string.Join("・", parts);
+    }
+}
+
 /// <summary>
 /// Everything the 総合計画担当 do to comments. Each change is audited through the host's log
 /// after it is stored (the audit log lives in the host's context, not in this one). A change to a
@@ -147,26 +168,45 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
         return true;
     }
 
-    /// <summary>Sets one status on every chosen comment; returns the 受付番号 actually changed.</summary>
-    public async Task<IReadOnlyList<string>> BulkSetStatusAsync(IReadOnlyCollection<long> ids, CommentStatus status, string? hiddenReason, CancellationToken ct = default)
+    /// <summary>
+    /// Sets one status and/or one assignee on every chosen comment, in one save; returns the 受付番号
+    /// actually changed. The caller has checked the status and the assignee.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BulkChangeAsync(IReadOnlyCollection<long> ids, BulkChange change, CancellationToken ct = default)
     {
-        var reason = status == CommentStatus.Hidden ? Clean(hiddenReason) : null;
+        var reason = change.Status == CommentStatus.Hidden ? Clean(change.HiddenReason) : null;
         var comments = await db.Comments.Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceiptNumber).ToListAsync(ct);
-        var changed = new List<(string Receipt, CommentStatus From)>();
+        var changed = new List<(string Receipt, List<(string Action, string Detail)> Entries)>();
         var resultsPagesChanged = new HashSet<int>();
-        foreach (var comment in comments.Where(c => c.Status != status || (status == CommentStatus.Hidden && c.HiddenReason != reason)))
+        foreach (var comment in comments)
         {
-            changed.Add((comment.ReceiptNumber, comment.Status));
+            var entries = new List<(string Action, string Detail)>();
             var wasOnResultsPage = PublishedComments.Shows(comment);
-            comment.Status = status;
-            comment.HiddenReason = reason;
-            if (status == CommentStatus.Hidden)
+            if (change.Status is { } status && (comment.Status != status || (status == CommentStatus.Hidden && comment.HiddenReason != reason)))
             {
-                comment.IsPublished = false;
+                entries.Add((InboxAuditActions.Status, StatusDetail(comment.Status, status, reason) + "（一括変更）"));
+                comment.Status = status;
+                comment.HiddenReason = reason;
+                if (status == CommentStatus.Hidden)
+                {
+                    comment.IsPublished = false;
+                }
+            }
+
+            if (change.ChangesAssignee && comment.AssigneeEmail != change.Assignee)
+            {
+                entries.Add((InboxAuditActions.Assign, (change.Assignee is null ? "担当者を外しました" : $"担当者：{change.Assignee}") + "（一括変更）"));
+                comment.AssigneeEmail = change.Assignee;
+            }
+
+            if (entries.Count == 0)
+            {
+                continue;
             }
 
             // Anyone with the detail page open now gets the conflict message instead of overwriting this.
             comment.ConcurrencyStamp = Guid.NewGuid();
+            changed.Add((comment.ReceiptNumber, entries));
             if (wasOnResultsPage || PublishedComments.Shows(comment))
             {
                 resultsPagesChanged.Add(comment.ConsultationId);
@@ -185,11 +225,13 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
         }
 
         var receipts = changed.Select(c => c.Receipt).ToList();
-        await audit.WriteAsync(InboxAuditActions.Bulk, string.Join(",", receipts),
-            $"{receipts.Count}件を「{FeedbackLabels.Of(status)}」に一括変更" + (reason is null ? "" : $"（理由：{reason}）"), ct);
-        foreach (var (receipt, from) in changed)
+        await audit.WriteAsync(InboxAuditActions.Bulk, string.Join(",", receipts), $"{receipts.Count}件を{change.Describe()}に一括変更" + (reason is null ? "" : $"（理由：{reason}）"), ct);
+        foreach (var (receipt, entries) in changed)
         {
-            await audit.WriteAsync(InboxAuditActions.Status, receipt, StatusDetail(from, status, reason) + "（一括変更）", ct);
+            foreach (var (action, detail) in entries)
+            {
+                await audit.WriteAsync(action, receipt, detail, ct);
+            }
         }
 
         return receipts;

@@ -11,7 +11,7 @@ public sealed record InboxChoices(
     public string ConsultationTitle(int id) => Consultations.FirstOrDefault(c => c.Id == id)?.Title ?? $"意見募集 {id}";
 }
 
-public sealed record InboxListModel(InboxFilter Filter, InboxPage Page, InboxChoices Choices, bool MayExportContacts, BulkForm Bulk);
+public sealed record InboxListModel(InboxFilter Filter, InboxPage Page, InboxChoices Choices, bool MayExportContacts, BulkForm Bulk, IReadOnlyList<FeedbackStaffMember> Assignees);
 
 public sealed class CommentDetailModel
 {
@@ -35,7 +35,8 @@ public sealed class CommentDetailModel
     /// <summary>Set when the officer's save lost to someone else's: what they typed, so it is not lost.</summary>
     public HandlingForm? RejectedInput { get; init; }
 
-    public IReadOnlyList<string> AssigneeSuggestions { get; init; } = [];
+    /// <summary>The accounts the comment can be assigned to (総合計画担当 and 管理者).</summary>
+    public IReadOnlyList<FeedbackStaffMember> Assignees { get; init; } = [];
 }
 
 public sealed record EntryModel(EntryForm Form, InboxChoices Choices);

@@ -28,8 +28,6 @@ public sealed class ResponseMail(
     TimeProvider clock,
     IConfiguration configuration)
 {
-    public const string AuditAction = "feedback.response-mail";
-
     /// <summary>Sends the e-mails that are due; returns how many went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
@@ -64,7 +62,7 @@ public sealed class ResponseMail(
                 continue;
             }
 
-            await audit.WriteAsync(AuditAction, item.ReceiptNumber, "市の考え方の公開を返信用メールで知らせるため、メールアドレスを復号", ct);
+            await audit.WriteAsync(Inbox.InboxAuditActions.ResponseMail, item.ReceiptNumber, "市の考え方の公開を返信用メールで知らせるため、メールアドレスを復号", ct);
             try
             {
                 await mail.SendAsync(Message(address, item.ReceiptNumber, item.Title, item.Slug, item.CityResponse!), ct);

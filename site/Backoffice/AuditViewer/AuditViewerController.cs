@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Audit;
+using UedaPublicGoals.Kernel.Audit;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Backoffice.AuditViewer;
@@ -41,23 +41,14 @@ public sealed class AuditFilter
     }
 }
 
-public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageCount, int PageSize, IReadOnlyList<(string Action, string Label)> Actions);
+public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageCount, int PageSize, AuditActionCatalog Actions);
 
 /// <summary>監査ログ for 管理者: newest first, filtered by action, actor, target text and a Tokyo date range, in pages.</summary>
 [Route("backoffice/audit")]
 [Authorize(Policy = BackofficePolicies.Administer)]
-public sealed class AuditViewerController(PortalDbContext db) : Controller
+public sealed class AuditViewerController(PortalDbContext db, AuditActionCatalog actions) : Controller
 {
     public const int PageSize = 50;
-
-
-    /// <summary>Every action key AuditActions declares, in declaration order, with its Japanese label.</summary>
-    private static readonly IReadOnlyList<(string Action, string Label)> KnownActions = typeof(AuditActions)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .Select(action => (action, AuditActions.Label(action)))
-        .ToList();
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] AuditFilter filter, CancellationToken ct)
@@ -120,7 +111,7 @@ public sealed class AuditViewerController(PortalDbContext db) : Controller
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var entries = await query.OrderByDescending(a => a.Utc).ThenByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return View("Index", new AuditPage(filter, entries, total, page, pageCount, PageSize, KnownActions));
+        return View("Index", new AuditPage(filter, entries, total, page, pageCount, PageSize, actions));
     }
 
     private DateOnly? ParseDate(string? text, string field, string name)

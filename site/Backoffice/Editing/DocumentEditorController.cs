@@ -37,6 +37,9 @@ public enum SubmitIntent
     SaveAndPreview,
     Publish,
     RequestApproval,
+    Schedule,
+    ClearSchedule,
+    Unpublish,
 }
 
 /// <summary>
@@ -140,79 +143,19 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         return RenderPreview(document, await Services.Store.GetDraftAsync<TContent>(id));
     }
 
+    /// <summary>
+    /// 「予約を保存」 and 「予約を取り消す」 post the whole editor form: what is typed is saved first
+    /// (same checks as 下書き保存), so scheduling never drops unsaved text.
+    /// </summary>
     [HttpPost("{id:guid}/schedule")]
     [Authorize(Policy = BackofficePolicies.PublishContent)]
-    public async Task<IActionResult> Schedule(Guid id, string? publishAt, string? unpublishAt, string? command)
-    {
-        var (document, denial) = await Services.Access.OpenAsync(User, id, Kind);
-        if (document is null)
-        {
-            return Deny(denial);
-        }
+    public Task<IActionResult> Schedule(Guid id, TForm form, string? command) =>
+        SubmitAsync(id, form, command == "clear-schedule" ? SubmitIntent.ClearSchedule : SubmitIntent.Schedule);
 
-        if (command == "clear-schedule")
-        {
-            await Services.Store.ScheduleAsync(id, null, null, UserName);
-            TempData["Notice"] = "公開と公開停止の予約を取り消しました。";
-            return Redirect($"{BasePath}/{id}#schedule");
-        }
-
-        var errors = new FormErrors();
-        var now = Services.Clock.GetUtcNow().UtcDateTime;
-        var publishUtc = ReadScheduleTime(publishAt, nameof(EditorForm.PublishAt), "公開予約日時", now, errors);
-        var unpublishUtc = ReadScheduleTime(unpublishAt, nameof(EditorForm.UnpublishAt), "公開停止予約日時", now, errors);
-        if (publishUtc is { } start && unpublishUtc is { } end && end <= start)
-        {
-            errors.Add(nameof(EditorForm.UnpublishAt), "公開停止予約日時は、公開予約日時より後にしてください。");
-        }
-        else if (unpublishUtc is not null && publishUtc is null && document.Document.PublishedVersion is null)
-        {
-            errors.Add(nameof(EditorForm.UnpublishAt), $"この{Noun}は公開されていません。公開停止を予約するには、公開予約日時も入力してください。");
-        }
-
-        if (errors.Any)
-        {
-            errors.CopyTo(ModelState);
-            var form = ToForm(await Services.Store.GetDraftAsync<TContent>(id));
-            form.StartFrom(document.Document);
-            form.PublishAt = publishAt;
-            form.UnpublishAt = unpublishAt;
-            return await EditorAsync(document, form);
-        }
-
-        await Services.Store.ScheduleAsync(id, publishUtc, unpublishUtc, UserName);
-        TempData["Notice"] = (publishUtc, unpublishUtc) switch
-        {
-            (null, null) => "予約はありません。",
-            ({ } p, null) => $"{TokyoTime.LongDateTime(p)}（日本時間）に公開するよう予約しました。その時点の下書きが公開されます。",
-            (null, { } u) => $"{TokyoTime.LongDateTime(u)}（日本時間）に公開を停止するよう予約しました。",
-            ({ } p, { } u) => $"{TokyoTime.LongDateTime(p)}に公開し、{TokyoTime.LongDateTime(u)}に公開を停止するよう予約しました（日本時間）。",
-        };
-        return Redirect($"{BasePath}/{id}#schedule");
-    }
-
+    /// <summary>Posts the editor form too: the typed text is kept as the draft, then the page goes off the site.</summary>
     [HttpPost("{id:guid}/unpublish")]
     [Authorize(Policy = BackofficePolicies.PublishContent)]
-    public async Task<IActionResult> Unpublish(Guid id)
-    {
-        var (document, denial) = await Services.Access.OpenAsync(User, id, Kind);
-        if (document is null)
-        {
-            return Deny(denial);
-        }
-
-        if (document.Document.PublishedVersion is null)
-        {
-            TempData["Notice"] = $"この{Noun}は公開されていません。";
-        }
-        else
-        {
-            await Services.Store.UnpublishAsync(id, UserName);
-            TempData["Notice"] = $"公開を停止しました。{document.PublicPath} は表示されなくなりました（下書きは残っています）。";
-        }
-
-        return Redirect($"{BasePath}/{id}");
-    }
+    public Task<IActionResult> Unpublish(Guid id, TForm form) => SubmitAsync(id, form, SubmitIntent.Unpublish);
 
     /// <summary>Validate, detect conflicts, save (and publish or ask for approval), then redirect; or draw the form again.</summary>
     private async Task<IActionResult> SubmitAsync(Guid id, TForm form, SubmitIntent intent)
@@ -247,6 +190,9 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
             errors.MaxLength(nameof(EditorForm.ApprovalNote), form.ApprovalNote, "広報へのメッセージ", FormValues.NoteLength);
         }
 
+        errors.MaxLength(nameof(EditorForm.ChangeNote), form.ChangeNote, "変更メモ", FormValues.ChangeNoteLength);
+        var (publishUtc, unpublishUtc) = intent == SubmitIntent.Schedule ? ReadSchedule(form, current, errors) : (null, null);
+
         if (errors.Any)
         {
             errors.CopyTo(ModelState);
@@ -257,9 +203,10 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         try
         {
             var content = ToContent(form);
+            var note = FormValues.Line(form.ChangeNote);
             outcome = intent == SubmitIntent.Publish
-                ? await Services.Store.PublishEditAsync(id, content, form.Placement(), UserName, current.ConcurrencyStamp)
-                : await Services.Store.SaveEditAsync(id, content, form.Placement(), UserName, current.ConcurrencyStamp);
+                ? await Services.Store.PublishEditAsync(id, content, form.Placement(), UserName, current.ConcurrencyStamp, note)
+                : await Services.Store.SaveEditAsync(id, content, form.Placement(), UserName, current.ConcurrencyStamp, note);
         }
         catch (ContentConflictException)
         {
@@ -274,6 +221,9 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         }
 
         var saved = outcome.ContentChanged ? $"第{outcome.DraftVersion}版として下書きを保存しました。" : outcome.NothingChanged ? "変更はありませんでした。" : "保存しました。";
+
+        // Before what the schedule and unpublish buttons did: only say the form was saved when it was.
+        var savedFirst = outcome.NothingChanged ? "" : saved + " ";
         switch (intent)
         {
             case SubmitIntent.SaveAndPreview:
@@ -289,6 +239,21 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
             case SubmitIntent.RequestApproval:
                 await Services.Approvals.RequestAsync(id, outcome.DraftVersion, UserName, FormValues.Text(form.ApprovalNote));
                 TempData["Notice"] = $"{saved} 第{outcome.DraftVersion}版の公開を広報に依頼しました（承認依頼）。";
+                break;
+            case SubmitIntent.Schedule:
+                await Services.Store.ScheduleAsync(id, publishUtc, unpublishUtc, UserName);
+                TempData["Notice"] = $"{savedFirst}{ScheduleNotice(publishUtc, unpublishUtc, outcome.DraftVersion)}";
+                return Redirect($"{BasePath}/{id}#schedule");
+            case SubmitIntent.ClearSchedule:
+                await Services.Store.ScheduleAsync(id, null, null, UserName);
+                TempData["Notice"] = $"{savedFirst}公開と公開停止の予約を取り消しました。";
+                return Redirect($"{BasePath}/{id}#schedule");
+            case SubmitIntent.Unpublish when current.PublishedVersion is null:
+                TempData["Notice"] = $"{savedFirst}この{Noun}は公開されていません。";
+                break;
+            case SubmitIntent.Unpublish:
+                await Services.Store.UnpublishAsync(id, UserName);
+                TempData["Notice"] = $"{savedFirst}公開を停止しました。{document.PublicPath} は表示されなくなりました（下書きは残っています）。";
                 break;
             default:
                 TempData["Notice"] = saved;
@@ -384,6 +349,33 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
     }
 
     protected IActionResult Deny(EditorDenial denial) => denial == EditorDenial.Forbidden ? Forbid() : NotFound();
+
+    /// <summary>The two schedule fields, checked against the clock and each other.</summary>
+    private (DateTime? Publish, DateTime? Unpublish) ReadSchedule(EditorForm form, ContentDocument current, FormErrors errors)
+    {
+        var now = Services.Clock.GetUtcNow().UtcDateTime;
+        var publishUtc = ReadScheduleTime(form.PublishAt, nameof(EditorForm.PublishAt), "公開予約日時", now, errors);
+        var unpublishUtc = ReadScheduleTime(form.UnpublishAt, nameof(EditorForm.UnpublishAt), "公開停止予約日時", now, errors);
+        if (publishUtc is { } start && unpublishUtc is { } end && end <= start)
+        {
+            errors.Add(nameof(EditorForm.UnpublishAt), "公開停止予約日時は、公開予約日時より後にしてください。");
+        }
+        else if (unpublishUtc is not null && publishUtc is null && current.PublishedVersion is null)
+        {
+            errors.Add(nameof(EditorForm.UnpublishAt), $"この{Noun}は公開されていません。公開停止を予約するには、公開予約日時も入力してください。");
+        }
+
+        return (publishUtc, unpublishUtc);
+    }
+
+    /// <summary>The scheduler publishes the draft of that moment: say which version that is now.</summary>
+    private static string ScheduleNotice(DateTime? publishUtc, DateTime? unpublishUtc, int draftVersion) => (publishUtc, unpublishUtc) switch
+    {
+        (null, null) => "予約はありません。",
+        ({ } p, null) => $"{TokyoTime.LongDateTime(p)}（日本時間）に公開するよう予約しました。その時点の下書き（いまは第{draftVersion}版）が公開されます。",
+        (null, { } u) => $"{TokyoTime.LongDateTime(u)}（日本時間）に公開を停止するよう予約しました。",
+        ({ } p, { } u) => $"{TokyoTime.LongDateTime(p)}に公開し、{TokyoTime.LongDateTime(u)}に公開を停止するよう予約しました（日本時間）。公開されるのはその時点の下書き（いまは第{draftVersion}版）です。",
+    };
 
     private static DateTime? ReadScheduleTime(string? value, string field, string label, DateTime now, FormErrors errors)
     {

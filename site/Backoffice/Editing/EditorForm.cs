@@ -27,6 +27,9 @@ public abstract class EditorForm
 
     public string? SortOrder { get; set; }
 
+    /// <summary>変更メモ: what this save changed, in the author's words; the history's メモ column.</summary>
+    public string? ChangeNote { get; set; }
+
     /// <summary>Message to 広報 sent with 承認依頼.</summary>
     public string? ApprovalNote { get; set; }
 

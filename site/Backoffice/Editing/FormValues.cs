@@ -16,6 +16,7 @@ public static class FormValues
     public const int UnitLength = 20;
     public const int SlugLength = SlugRule.MaxLength;
     public const int NoteLength = 2000;
+    public const int ChangeNoteLength = 200;
 
     /// <summary>
     /// Single-line text: full-width ASCII is not touched (it may be intended), surrounding

@@ -106,7 +106,9 @@ public sealed class HistoryController(ContentStore store, DocumentEditAccess acc
         {
             var created = await store.RollbackAsync(id, number, User.Identity!.Name!, concurrencyStamp, ct);
             TempData["Notice"] = $"第{number}版の内容を、第{created.Number}版（新しい下書き）として保存しました。公開するまで、公開サイトの表示は変わりません。";
-            return RedirectToAction(nameof(Index), new { id });
+
+            // Back where the work goes on: the editor, showing the restored draft.
+            return Redirect(document.EditorUrl);
         }
         catch (ContentConflictException)
         {

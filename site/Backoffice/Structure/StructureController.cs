@@ -133,7 +133,7 @@ public sealed class StructureController(StructureService structure, ContentStore
         var year = await structure.FindFiscalYearAsync(id, ct);
         return year is null
             ? NotFound()
-            : FiscalYearView(new FiscalYearForm { Year = year.Year, Slug = year.Slug, Heading = year.Heading, MidtermReportMonth = year.MidtermReportMonth.ToString(System.Globalization.CultureInfo.InvariantCulture), FinalReportMonth = year.FinalReportMonth.ToString(System.Globalization.CultureInfo.InvariantCulture) }, year.Department!.Name, year.DepartmentId, id);
+            : FiscalYearView(new FiscalYearForm { Year = year.Year, Heading = year.Heading, MidtermReportMonth = year.MidtermReportMonth.ToString(System.Globalization.CultureInfo.InvariantCulture), FinalReportMonth = year.FinalReportMonth.ToString(System.Globalization.CultureInfo.InvariantCulture) }, year.Department!.Name, year.DepartmentId, id);
     }
 
     [HttpPost("years/{id:int}")]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using UedaPublicGoals.Content.ReadModel;
 
 namespace UedaPublicGoals.Backoffice.Structure;
 
@@ -16,18 +17,23 @@ public sealed class DepartmentForm
     public string Slug { get; set; } = "";
 }
 
+/// <summary>
+/// A fiscal year as staff enter it: the 西暦 year decides the rest. The slug is derived (r{令和の年}) and a
+/// posted slug is ignored; the heading is free text, but a 和暦 or 西暦 year in it must be this year's.
+/// </summary>
 public sealed class FiscalYearForm
 {
     [Display(Name = "年度（西暦）")]
     [Required(ErrorMessage = "年度を西暦で入力してください（令和6年度なら2024）。")]
-    [Range(2000, 2100, ErrorMessage = "年度は2000から2100までの西暦で入力してください（令和6年度なら2024）。")]
+    [Range(JapaneseFiscalYear.FirstReiwaYear, 2100, ErrorMessage = "年度は2019（令和元年度）から2100までの西暦で入力してください（令和6年度なら2024）。")]
     public int? Year { get; set; }
 
+    /// <summary>Derived from <see cref="Year"/>, never bound: the three cannot disagree.</summary>
     [Display(Name = "スラッグ（URLに使う英数字）")]
-    [Required(ErrorMessage = "スラッグを入力してください（例：r6）。")]
-    [StringLength(20, ErrorMessage = "スラッグは20文字以内にしてください。")]
-    [RegularExpression(SlugRule.Pattern, ErrorMessage = "スラッグは半角の小文字英字・数字とハイフン（-）だけで入力してください（例：r6）。")]
-    public string Slug { get; set; } = "";
+    public string Slug => Year is { } year ? JapaneseFiscalYear.Slug(year) : "";
+
+    /// <summary>令和7年度 for 2025: how the public site names the year.</summary>
+    public string Label => Year is { } year ? JapaneseFiscalYear.Label(year) : "";
 
     [Display(Name = "見出し")]
     [Required(ErrorMessage = "見出しを入力してください（例：令和6年度 重点目標）。")]
@@ -52,13 +58,38 @@ public sealed class FiscalYearForm
     public static FiscalYearForm Suggest(int year) => new()
     {
         Year = year,
-        Slug = $"r{year - 2018}",
-        Heading = $"令和{year - 2018}年度 重点目標",
+        Heading = $"{JapaneseFiscalYear.Label(year)} 重点目標",
     };
+
+    /// <summary>The first year named in the heading (令和8年度, 令和元年度, 2026年度) that is not <see cref="Year"/>, or null.</summary>
+    public string? OtherYearInHeading()
+    {
+        if (Year is not { } year)
+        {
+            return null;
+        }
+
+        foreach (System.Text.RegularExpressions.Match match in StructureRules.YearInHeading().Matches(Heading.Normalize(System.Text.NormalizationForm.FormKC)))
+        {
+            var number = match.Groups["reiwa"].Success
+                ? (match.Groups["reiwa"].Value == "元" ? 1 : int.Parse(match.Groups["reiwa"].Value, System.Globalization.CultureInfo.InvariantCulture)) + 2018
+                : int.Parse(match.Groups["western"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (number != year)
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
 }
 
-public static class StructureRules
+public static partial class StructureRules
 {
+    /// <summary>令和8年度, 令和 元 年度, 2026年度 (after NFKC, so full-width digits count too).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"令和\s*(?<reiwa>元|\d{1,3})\s*年度?|(?<western>\d{4})\s*年度")]
+    public static partial System.Text.RegularExpressions.Regex YearInHeading();
+
     /// <summary>A month, 1 to 12 (spaces around allowed).</summary>
     public const string MonthPattern = @"^\s*(0?[1-9]|1[0-2])\s*$";
 }

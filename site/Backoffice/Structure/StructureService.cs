@@ -118,13 +118,13 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
     {
         var department = await db.Departments.SingleAsync(d => d.Id == departmentId && d.DeletedUtc == null, ct);
         var slug = form.Slug.Trim();
-        var problems = await CheckFiscalYearAsync(departmentId, form.Year!.Value, slug, exceptId: null, ct);
+        var problems = await CheckFiscalYearAsync(departmentId, form, exceptId: null, ct);
         if (problems.Count > 0)
         {
             return (null, problems);
         }
 
-        var year = new FiscalYear { DepartmentId = departmentId, Year = form.Year.Value, Slug = slug, Heading = form.Heading.Trim(), MidtermReportMonth = form.ReportMonths().Midterm, FinalReportMonth = form.ReportMonths().Final };
+        var year = new FiscalYear { DepartmentId = departmentId, Year = form.Year!.Value, Slug = slug, Heading = form.Heading.Trim(), MidtermReportMonth = form.ReportMonths().Midterm, FinalReportMonth = form.ReportMonths().Final };
         db.FiscalYears.Add(year);
         await db.SaveChangesAsync(ct);
         Audit(user, AuditActions.ContentCreate, ContentStore.FiscalYearTarget(year.Id), $"「{department.Name} {year.Heading}」（/{department.Slug}/{slug}/）を作成");
@@ -136,7 +136,7 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
     {
         var year = await db.FiscalYears.Include(y => y.Department).SingleAsync(y => y.Id == id && y.DeletedUtc == null, ct);
         var slug = form.Slug.Trim();
-        var problems = await CheckFiscalYearAsync(year.DepartmentId, form.Year!.Value, slug, exceptId: id, ct);
+        var problems = await CheckFiscalYearAsync(year.DepartmentId, form, exceptId: id, ct);
         if (problems.Count > 0)
         {
             return problems;
@@ -146,7 +146,7 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
         var (oldMidterm, oldFinal) = (year.MidtermReportMonth, year.FinalReportMonth);
         year.Slug = slug;
         year.Heading = form.Heading.Trim();
-        year.Year = form.Year.Value;
+        year.Year = form.Year!.Value;
         (year.MidtermReportMonth, year.FinalReportMonth) = form.ReportMonths();
         if (oldSlug == slug && oldHeading == year.Heading && oldYear == year.Year && oldMidterm == year.MidtermReportMonth && oldFinal == year.FinalReportMonth)
         {
@@ -156,9 +156,11 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
         var department = year.Department!;
         if (oldSlug != slug)
         {
+            // Only URLs residents could open get a redirect: the year's page exists on the site while it
+            // has a published goal. A year fixed before anything under it went public leaves none.
             var oldPrefix = $"/{department.Slug}/{oldSlug}/";
             var goalSlugs = await db.Documents.Where(d => d.FiscalYearId == id && d.DeletedUtc == null && d.PublishedVersion != null).Select(d => d.Slug).ToListAsync(ct);
-            await RedirectMovedPathsAsync(oldPrefix, $"/{department.Slug}/{slug}/", [oldPrefix, .. goalSlugs.Select(g => $"{oldPrefix}{g}/")], user, ct);
+            await RedirectMovedPathsAsync(oldPrefix, $"/{department.Slug}/{slug}/", goalSlugs.Count == 0 ? [] : [oldPrefix, .. goalSlugs.Select(g => $"{oldPrefix}{g}/")], user, ct);
         }
 
         var detail = Describe("年度", oldHeading, year.Heading, oldSlug, slug) + (oldYear != year.Year ? $"、年度 {oldYear}→{year.Year}" : "")
@@ -246,8 +248,9 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
             : [new(nameof(DepartmentForm.Slug), $"スラッグ「{slug}」は「{taken.Name}」{(taken.DeletedUtc is null ? "" : "（ごみ箱の中）")}が使っています。別のスラッグにしてください。")];
     }
 
-    private async Task<IReadOnlyList<FieldProblem>> CheckFiscalYearAsync(int departmentId, int year, string slug, int? exceptId, CancellationToken ct)
+    private async Task<IReadOnlyList<FieldProblem>> CheckFiscalYearAsync(int departmentId, FiscalYearForm form, int? exceptId, CancellationToken ct)
     {
+        var (year, slug) = (form.Year!.Value, form.Slug);
         var siblings = await db.FiscalYears.Where(y => y.DepartmentId == departmentId && y.Id != exceptId).Select(y => new { y.Year, y.Slug, y.Heading, y.DeletedUtc }).ToListAsync(ct);
         var problems = new List<FieldProblem>();
         if (siblings.FirstOrDefault(y => y.Year == year) is { } sameYear)
@@ -258,6 +261,11 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
         if (siblings.FirstOrDefault(y => y.Slug == slug) is { } sameSlug)
         {
             problems.Add(new(nameof(FiscalYearForm.Slug), $"スラッグ「{slug}」はこの部局の「{sameSlug.Heading}」{(sameSlug.DeletedUtc is null ? "" : "（ごみ箱の中）")}が使っています。"));
+        }
+
+        if (form.OtherYearInHeading() is { } other)
+        {
+            problems.Add(new(nameof(FiscalYearForm.Heading), $"見出しの「{other}」が年度と合いません。{year}年度は{form.Label}です（例：{form.Label} 重点目標）。"));
         }
 
         return problems;
@@ -307,7 +315,10 @@ public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitO
         var livePaths = oldPaths.Select(p => newPrefix + p[oldPrefix.Length..]).ToList();
         db.Redirects.RemoveRange(await db.Redirects.Where(r => livePaths.Contains(r.FromPath)).ToListAsync(ct));
         db.Redirects.RemoveRange(db.Redirects.Local.Where(r => r.FromPath == r.ToPath));
-        Audit(user, AuditActions.RedirectChange, oldPrefix, $"スラッグ変更：{oldPrefix} 以下の{oldPaths.Count}件のURLを {newPrefix} 以下へ転送");
+        if (oldPaths.Count > 0)
+        {
+            Audit(user, AuditActions.RedirectChange, oldPrefix, $"スラッグ変更：{oldPrefix} 以下の{oldPaths.Count}件のURLを {newPrefix} 以下へ転送");
+        }
     }
 
     private static string Describe(string what, string oldName, string newName, string oldSlug, string newSlug)

@@ -98,6 +98,12 @@ public sealed record PublishedPage(Guid DocumentId, string Slug, int SortOrder, 
 
 public static class JapaneseFiscalYear
 {
+    /// <summary>The first fiscal year of Reiwa; years are entered from here on, so label and slug follow from the year.</summary>
+    public const int FirstReiwaYear = 2019;
+
+    /// <summary>The URL segment of a fiscal year: r6 for 2024 (令和6年度).</summary>
+    public static string Slug(int year) => $"r{year - 2018}";
+
     /// <summary>Reiwa began in 2019 (令和元年); fiscal 2024 is 令和6年度.</summary>
     public static string Label(int year) => year switch
     {

@@ -32,13 +32,14 @@ public sealed partial class ContentStore
     }
 
     /// <summary>
-    /// Saves an editor's form as the next draft (only when the content changed) and the placement.
+    /// Saves an editor's form as the next draft (only when the content changed, with the editor's
+    /// 変更メモ as the version's note) and the placement.
     /// A published document keeps its URL until it is published: changing its slug here is refused,
     /// use <see cref="PublishEditAsync"/>. A new sort order applies at once, as sorting does in Umbraco.
     /// </summary>
-    public async Task<EditOutcome> SaveEditAsync(Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, CancellationToken ct = default)
+    public async Task<EditOutcome> SaveEditAsync(Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, string? note = null, CancellationToken ct = default)
     {
-        var (document, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, publishing: false, ct);
+        var (document, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, note, publishing: false, ct);
         if (!outcome.NothingChanged)
         {
             await CommitEditAsync(document, outcome.SlugChanged, outcome.SortOrderChanged && document.PublishedVersion is not null ? [documentId] : [], ct);
@@ -51,9 +52,9 @@ public sealed partial class ContentStore
     /// Saves the form (when anything changed) and publishes the resulting draft. A slug change of a
     /// published document takes effect here, and its old path answers 301 to the new one.
     /// </summary>
-    public async Task<EditOutcome> PublishEditAsync(Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, CancellationToken ct = default)
+    public async Task<EditOutcome> PublishEditAsync(Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, string? note = null, CancellationToken ct = default)
     {
-        var (document, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, publishing: true, ct);
+        var (document, outcome) = await ApplyEditAsync(documentId, content, placement, user, expectedStamp, note, publishing: true, ct);
 
         // The new version, the slug, the redirect, the pointer move, their audit rows and the outbox
         // rows commit together: no other save can come between saving and publishing.
@@ -67,7 +68,7 @@ public sealed partial class ContentStore
         await db.Versions.AsNoTracking().SingleAsync(v => v.DocumentId == documentId && v.Number == number, ct);
 
     private async Task<(ContentDocument Document, EditOutcome Outcome)> ApplyEditAsync(
-        Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, bool publishing, CancellationToken ct)
+        Guid documentId, object content, DocumentPlacement placement, string user, Guid expectedStamp, string? note, bool publishing, CancellationToken ct)
     {
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);
         if (document.ConcurrencyStamp != expectedStamp)
@@ -120,7 +121,7 @@ public sealed partial class ContentStore
 
         if (contentChanged)
         {
-            var version = await AddVersionAsync(document, content, user, note: null, ct);
+            var version = await AddVersionAsync(document, content, user, note, ct);
             Audit(user, AuditActions.ContentSave, document, $"第{version.Number}版を下書き保存");
         }
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Audit;
 using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content.ReadModel;
@@ -31,6 +33,26 @@ public sealed class FeedbackAuditAdapter(AuditLog audit) : IFeedbackAudit
         audit.WriteAsync(action, target, detail, ct: ct);
 }
 
+/// <summary>The enabled 総合計画担当 and 管理者 accounts, for the inbox's assignee choice.</summary>
+public sealed class ConsultationStaffDirectory(UserManager<PortalUser> users) : IFeedbackStaffDirectory
+{
+    public async Task<IReadOnlyList<FeedbackStaffMember>> AssigneesAsync(CancellationToken ct = default)
+    {
+        var members = new List<PortalUser>();
+        foreach (var role in new[] { BackofficeRoles.PlanningOfficer, BackofficeRoles.Administrator })
+        {
+            members.AddRange(await users.GetUsersInRoleAsync(role));
+        }
+
+        return members
+            .Where(u => !u.IsDisabled && !string.IsNullOrEmpty(u.Email))
+            .DistinctBy(u => u.Id)
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ThenBy(u => u.Email, StringComparer.Ordinal)
+            .Select(u => new FeedbackStaffMember(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName))
+            .ToList();
+    }
+}
+
 public static class FeedbackHostExtensions
 {
     /// <summary>The feedback module, its contract filled in from the host's settings, plus the host services it asks for.</summary>
@@ -57,6 +79,7 @@ public static class FeedbackHostExtensions
         });
         builder.Services.AddSingleton<IFeedbackGoalLookup, PublishedGoalLookup>();
         builder.Services.AddScoped<IFeedbackAudit, FeedbackAuditAdapter>();
+        builder.Services.AddScoped<IFeedbackStaffDirectory, ConsultationStaffDirectory>();
         return builder;
     }
 }

@@ -80,6 +80,7 @@ public sealed class EditorAccessTests : IDisposable
         Assert.NotNull(editor.QuerySelector($"button[formaction='{Koho}/request-approval']"));
         Assert.Null(editor.QuerySelector($"button[formaction='{Koho}/publish']"));
         Assert.Null(editor.QuerySelector($"form[action='{Koho}/schedule']"));
+        Assert.Null(editor.QuerySelector($"button[formaction='{Koho}/schedule']"));
 
         // The buttons are hidden, and the endpoints refuse too.
         var form = EditorPages.FormOf(editor);

@@ -58,7 +58,7 @@ public sealed class SchedulingTests : IDisposable
         form["Initiatives[0].MidtermReport.Text"] = "予約公開される中間報告";
         Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync(editor, form)).StatusCode);
         var publishAt = portal.Clock.GetUtcNow().AddHours(1);
-        var schedule = (await session.ReadFormAsync(editor, $"{editor}/schedule")).With("PublishAt", TokyoInput(publishAt));
+        var schedule = (await session.ReadFormAsync(editor)).With("PublishAt", TokyoInput(publishAt));
         Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync($"{editor}/schedule", schedule)).StatusCode);
 
         var stored = await EditorPages.DocumentAsync(portal, id);
@@ -92,7 +92,7 @@ public sealed class SchedulingTests : IDisposable
         var client = portal.CreatePublicClient();
         var now = portal.Clock.GetUtcNow();
 
-        var schedule = (await session.ReadFormAsync(editor, $"{editor}/schedule"))
+        var schedule = (await session.ReadFormAsync(editor))
             .With("PublishAt", TokyoInput(now.AddHours(1)))
             .With("UnpublishAt", TokyoInput(now.AddHours(2)));
         Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync($"{editor}/schedule", schedule)).StatusCode);
@@ -115,7 +115,7 @@ public sealed class SchedulingTests : IDisposable
         var id = EditorPages.GoalId(portal, "koho");
         var editor = $"/backoffice/goals/{id}";
         var now = portal.Clock.GetUtcNow();
-        var schedule = await session.ReadFormAsync(editor, $"{editor}/schedule");
+        var schedule = await session.ReadFormAsync(editor);
 
         var past = HtmlText.Parse(await (await session.PostAsync($"{editor}/schedule", schedule.With("PublishAt", TokyoInput(now.AddMinutes(-5))))).Content.ReadAsStringAsync());
         Assert.Contains("いまより後の日時にしてください", past.GetElementById("PublishAt-error")!.TextContent);
@@ -135,7 +135,7 @@ public sealed class SchedulingTests : IDisposable
         // 9:00 in Tokyo is 0:00 UTC.
         Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync($"{editor}/schedule", schedule.With("PublishAt", "2099-04-01T09:00"))).StatusCode);
         Assert.Equal(new DateTime(2099, 4, 1, 0, 0, 0), (await EditorPages.DocumentAsync(portal, id)).ScheduledPublishUtc);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync($"{editor}/schedule", (await session.ReadFormAsync(editor, $"{editor}/schedule")).With("command", "clear-schedule"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync($"{editor}/schedule", (await session.ReadFormAsync(editor)).With("command", "clear-schedule"))).StatusCode);
         Assert.Null((await EditorPages.DocumentAsync(portal, id)).ScheduledPublishUtc);
     }
 }

@@ -27,7 +27,7 @@ public sealed class InboxHandlingTests : IDisposable
             ["Handling.Stamp"] = form.QuerySelector("input[name='Handling.Stamp']")!.GetAttribute("value")!,
             ["Handling.Status"] = form.QuerySelector("input[name='Handling.Status'][checked]")!.GetAttribute("value")!,
             ["Handling.HiddenReason"] = form.QuerySelector("input[name='Handling.HiddenReason']")!.GetAttribute("value") ?? "",
-            ["Handling.AssigneeEmail"] = form.QuerySelector("input[name='Handling.AssigneeEmail']")!.GetAttribute("value") ?? "",
+            ["Handling.AssigneeEmail"] = form.QuerySelector("select[name='Handling.AssigneeEmail'] option[selected]")?.GetAttribute("value") ?? "",
             ["Handling.CityResponse"] = form.QuerySelector("textarea[name='Handling.CityResponse']")!.TextContent,
         };
         if (form.QuerySelector("input[name='Handling.IsPublished'][checked]") is not null)
@@ -98,6 +98,7 @@ public sealed class InboxHandlingTests : IDisposable
     public async Task The_citys_response_and_publishing_are_saved_audited_and_previewed_as_the_public_will_see_them()
     {
         var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PlanningOfficer, "tanto@example.jp"); // assignees are staff accounts
         var comment = await InboxTestData.AddCommentAsync(portal, c =>
         {
             c.Text = "駅前に自転車置き場を増やしてください";
@@ -140,6 +141,7 @@ public sealed class InboxHandlingTests : IDisposable
     public async Task Publishing_without_a_citys_response_asks_first_keeps_what_was_typed_and_saves_nothing_until_confirmed()
     {
         var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PlanningOfficer, "tanto@example.jp"); // assignees are staff accounts
         var comment = await InboxTestData.AddCommentAsync(portal, c => c.Text = "図書館の自習席を増やしてほしい");
 
         var asked = await SaveHandlingAsync(session, comment, new()
@@ -153,7 +155,7 @@ public sealed class InboxHandlingTests : IDisposable
         Assert.Contains("市の考え方がまだ書かれていません", page.QuerySelector("#Handling_IsPublished-error")!.TextContent);
         Assert.NotNull(page.QuerySelector("input[name='Handling.PublishWithoutResponse']"));
         Assert.NotNull(page.QuerySelector("input[name='Handling.IsPublished'][checked]"));
-        Assert.Equal("tanto@example.jp", page.QuerySelector("input[name='Handling.AssigneeEmail']")!.GetAttribute("value"));
+        Assert.Equal("tanto@example.jp", page.QuerySelector("select[name='Handling.AssigneeEmail'] option[selected]")!.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("input[name='Handling.Status'][value='Reviewed'][checked]"));
 
         var untouched = await InboxTestData.LoadAsync(portal, comment.Id);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Model;
@@ -20,6 +21,7 @@ public sealed class InboxOnPostgresTests(PostgresServer postgres)
     {
         using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("feedback_inbox") };
         var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+        await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PlanningOfficer, "tanto@example.jp"); // assignees are staff accounts
         var web = await InboxTestData.AddCommentAsync(portal, c =>
         {
             c.Text = "図書館の開館時間を延ばしてほしい";

@@ -150,7 +150,7 @@ public sealed class PublicStatusTests
 
         using var scope = portal.Services.CreateScope();
         var audit = scope.ServiceProvider.GetRequiredService<UedaPublicGoals.Infrastructure.Database.PortalDbContext>();
-        var entry = Assert.Single(await audit.AuditEntries.AsNoTracking().Where(e => e.Action == ResponseMail.AuditAction).ToListAsync());
+        var entry = Assert.Single(await audit.AuditEntries.AsNoTracking().Where(e => e.Action == UedaPublicGoals.Feedback.Inbox.InboxAuditActions.ResponseMail).ToListAsync());
         Assert.Equal(receipt, entry.Target);
     }
 }
