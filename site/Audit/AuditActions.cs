@@ -16,6 +16,9 @@ public static class AuditActions
     public const string StructureChange = "structure.change";
     public const string ApprovalRequest = "approval.request";
     public const string ApprovalDecide = "approval.decide";
+    public const string PublicationSetChange = "publication-set.change";
+    public const string PublicationSetRelease = "publication-set.release";
+    public const string PublicationSetFail = "publication-set.fail";
     public const string RedirectChange = "redirect.change";
     public const string MediaUpload = "media.upload";
     public const string MediaDelete = "media.delete";
@@ -51,6 +54,9 @@ public static class AuditActions
         StructureChange => "部局・年度の変更",
         ApprovalRequest => "承認依頼",
         ApprovalDecide => "承認依頼への対応",
+        PublicationSetChange => "公開セットの変更",
+        PublicationSetRelease => "公開セットの公開",
+        PublicationSetFail => "公開セットの失敗",
         RedirectChange => "リダイレクト変更",
         MediaUpload => "画像アップロード",
         MediaDelete => "画像削除",

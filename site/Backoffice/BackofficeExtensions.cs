@@ -33,6 +33,7 @@ public static class BackofficeExtensions
         services.AddScoped<ContentTree.ContentTreeQuery>();
         services.AddScoped<History.DocumentEditAccess>();
         services.AddScoped<Structure.StructureService>();
+        services.AddScoped<PublicationSets.PublicationSetService>();
         services.AddScoped<RecycleBin.RecycleBinQuery>();
         services.AddScoped<Users.UserAdministration>();
         services.AddSettings<Content.Media.MediaOptions>(Content.Media.MediaOptions.Section);
