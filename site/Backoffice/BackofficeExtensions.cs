@@ -38,6 +38,7 @@ public static class BackofficeExtensions
         services.AddScoped<Users.UserAdministration>();
         services.AddSettings<Content.Media.MediaOptions>(Content.Media.MediaOptions.Section);
         services.AddScoped<Content.Media.MediaLibrary>();
+        services.AddScoped<Content.Media.MediaUsageQuery>();
         builder.AddContentEditing();
         services.AddScoped<Import.SheetImporter>();
         services.AddScoped<Import.GoalSheetExport>();
