@@ -131,6 +131,8 @@ public sealed class PublicationSetTests : IDisposable
         // A new draft nobody asked to approve.
         var editor = $"/backoffice/goals/{EditorPages.GoalId(portal, "koho")}";
         var form = await pr.ReadFormAsync(editor);
+        form["Initiatives[0].MidtermReport.Status"] = "OnTrack";
+        form["Initiatives[0].MidtermReport.ReportedOn"] = "2024-10-10";
         form["Initiatives[0].MidtermReport.Text"] = "承認依頼のない下書き";
         Assert.Equal(HttpStatusCode.Redirect, (await pr.PostAsync(editor, form)).StatusCode);
         var refused = await portal.AddMemberAsync(pr, setId, "koho");
