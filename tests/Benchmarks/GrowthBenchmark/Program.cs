@@ -74,7 +74,8 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         RedirectStandardOutput = true,
         RedirectStandardError = true,
     };
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    // Production serves __Host- cookies that need HTTPS; BENCH_ENVIRONMENT=Testing lets the editor sign in over plain http.
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("BENCH_ENVIRONMENT") ?? "Production";
     start.Environment["Urls"] = origin;
     start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "portal.db")}";
     start.Environment["Content__SeedPath"] = Path.Combine(work, "seed");
