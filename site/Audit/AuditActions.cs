@@ -34,6 +34,12 @@ public static class AuditActions
     public const string ApprovalRequest = "approval.request";
     [AuditLabel("承認依頼への対応")]
     public const string ApprovalDecide = "approval.decide";
+    [AuditLabel("公開セットの変更")]
+    public const string PublicationSetChange = "publication-set.change";
+    [AuditLabel("公開セットの公開")]
+    public const string PublicationSetRelease = "publication-set.release";
+    [AuditLabel("公開セットの失敗")]
+    public const string PublicationSetFail = "publication-set.fail";
     [AuditLabel("リダイレクト変更")]
     public const string RedirectChange = "redirect.change";
     [AuditLabel("画像アップロード")]

@@ -33,10 +33,12 @@ public static class BackofficeExtensions
         services.AddScoped<ContentTree.ContentTreeQuery>();
         services.AddScoped<History.DocumentEditAccess>();
         services.AddScoped<Structure.StructureService>();
+        services.AddScoped<PublicationSets.PublicationSetService>();
         services.AddScoped<RecycleBin.RecycleBinQuery>();
         services.AddScoped<Users.UserAdministration>();
         services.AddSettings<Content.Media.MediaOptions>(Content.Media.MediaOptions.Section);
         services.AddScoped<Content.Media.MediaLibrary>();
+        services.AddScoped<Content.Media.MediaUsageQuery>();
         builder.AddContentEditing();
         services.AddScoped<Import.SheetImporter>();
         services.AddScoped<Import.GoalSheetExport>();

@@ -11,8 +11,10 @@ namespace UedaPublicGoals.Backoffice.ContentTree;
 [Authorize(Policy = BackofficePolicies.Staff)]
 public sealed class DashboardController(ContentTreeQuery tree, UserManager<PortalUser> users, PortalDbContext db) : Controller
 {
+    /// <param name="open">The fiscal year whose goals to list; 0 closes every year; absent opens the newest year of the first department the user edits.</param>
+    /// <param name="page">Page of the opened year's goals (<see cref="TreeOpening.GoalsPerPage"/> a page).</param>
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? open, int page = 1)
     {
         ViewData["Title"] = "コンテンツ";
         if (!User.IsInRole(BackofficeRoles.Administrator) && !User.IsInRole(BackofficeRoles.PublicRelations) && !User.IsInRole(BackofficeRoles.DepartmentAuthor))
@@ -21,7 +23,19 @@ public sealed class DashboardController(ContentTreeQuery tree, UserManager<Porta
             return View("NoContentRights");
         }
 
-        return View(await tree.LoadAsync(await EditableDepartmentsAsync()));
+        var editable = await EditableDepartmentsAsync();
+        return View(await tree.LoadAsync(editable, TreeOpening.Year(open ?? await DefaultYearAsync(editable), page)));
+    }
+
+    /// <summary>Where staff usually work: the newest year of the first department they may edit.</summary>
+    private async Task<int?> DefaultYearAsync(IReadOnlySet<int>? editable)
+    {
+        var departments = editable?.ToList();
+        return await db.FiscalYears.AsNoTracking()
+            .Where(y => y.DeletedUtc == null && y.Department!.DeletedUtc == null && (departments == null || departments.Contains(y.DepartmentId)))
+            .OrderBy(y => y.Department!.SortOrder).ThenBy(y => y.Department!.Slug).ThenByDescending(y => y.Year)
+            .Select(y => (int?)y.Id)
+            .FirstOrDefaultAsync();
     }
 
     /// <summary>null = every department (管理者, 広報); otherwise the 部局担当's assignments.</summary>

@@ -377,25 +377,6 @@ public abstract class DocumentEditorController<TForm, TContent>(EditorServices s
         ({ } p, { } u) => $"{TokyoTime.LongDateTime(p)}に公開し、{TokyoTime.LongDateTime(u)}に公開を停止するよう予約しました（日本時間）。公開されるのはその時点の下書き（いまは第{draftVersion}版）です。",
     };
 
-    private static DateTime? ReadScheduleTime(string? value, string field, string label, DateTime now, FormErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (!TokyoTime.TryParseLocalInput(value, out var utc))
-        {
-            errors.Add(field, $"{label}は 2024-10-01T09:00 の形の、存在する日時にしてください（日本時間）。");
-            return null;
-        }
-
-        if (utc <= now)
-        {
-            errors.Add(field, $"{label}は、いまより後の日時にしてください（日本時間）。");
-            return null;
-        }
-
-        return utc;
-    }
+    private static DateTime? ReadScheduleTime(string? value, string field, string label, DateTime now, FormErrors errors) =>
+        Scheduling.ScheduleTimeInput.Read(value, field, label, now, errors);
 }

@@ -18,15 +18,19 @@ public sealed class MediaUploadForm
     public string AltText { get; set; } = "";
 }
 
-public sealed record MediaPage(IReadOnlyList<MediaItem> Items, int Page, int PageCount, int Total, Guid? JustUploaded, MediaUploadForm Form, string CurrentUser, bool CanDeleteAny);
+public sealed record MediaPage(IReadOnlyList<MediaItem> Items, int Page, int PageCount, int Total, Guid? JustUploaded, MediaUploadForm Form, string CurrentUser, bool CanDeleteAny, IReadOnlyDictionary<Guid, IReadOnlyList<MediaUse>> Usages);
+
+/// <summary>Asks before trashing an image that pages show, naming them.</summary>
+public sealed record MediaDeleteConfirmation(MediaItem Item, IReadOnlyList<MediaUse> Usages);
 
 /// <summary>
 /// 画像: upload (PNG, JPEG, WebP, checked by content; 5 MB; alt text required), the list
-/// with thumbnails and a Markdown snippet per image, and delete to the recycle bin.
+/// with thumbnails, a Markdown snippet and 使用箇所 per image, and delete to the recycle bin (asking first,
+/// naming the pages, when a draft or published page shows the image).
 /// </summary>
 [Route("backoffice/media")]
 [Authorize(Policy = BackofficePolicies.EditContent)]
-public sealed class MediaController(MediaLibrary media, IAuthorizationService authorization) : Controller
+public sealed class MediaController(MediaLibrary media, MediaUsageQuery usages, IAuthorizationService authorization) : Controller
 {
     private const int PageSize = 24;
 
@@ -97,19 +101,33 @@ public sealed class MediaController(MediaLibrary media, IAuthorizationService au
         return Redirect($"/backoffice/media?uploaded={item.Id}#media-{item.Id}");
     }
 
-    [HttpPost("{id:guid}/delete")]
-    public async Task<IActionResult> Delete(Guid id, CancellationToken ct)
+    /// <summary>The question asked before an image that pages use goes to the recycle bin.</summary>
+    [HttpGet("{id:guid}/delete")]
+    public async Task<IActionResult> ConfirmDelete(Guid id, CancellationToken ct)
     {
-        var item = await media.FindAsync(id, ct);
-        if (item is null || item.DeletedUtc is not null)
+        var (item, denial) = await DeletableAsync(id, ct);
+        if (item is null)
         {
-            return NotFound();
+            return denial!;
         }
 
-        // Authors may take back their own uploads; removing other people's images is for 管理者 and 広報.
-        if (item.UploadedBy != User.Identity!.Name && !await CanDeleteAnyAsync())
+        ViewData["Title"] = "画像をごみ箱へ移動しますか";
+        return View("ConfirmDelete", new MediaDeleteConfirmation(item, await usages.ForAsync(item, ct)));
+    }
+
+    /// <param name="confirmed">"yes" from the confirmation page; an image in use is never trashed without it.</param>
+    [HttpPost("{id:guid}/delete")]
+    public async Task<IActionResult> Delete(Guid id, string? confirmed, CancellationToken ct)
+    {
+        var (item, denial) = await DeletableAsync(id, ct);
+        if (item is null)
         {
-            return Forbid();
+            return denial!;
+        }
+
+        if (confirmed != "yes" && (await usages.ForAsync(item, ct)).Count > 0)
+        {
+            return Redirect($"/backoffice/media/{id}/delete");
         }
 
         await media.MoveToRecycleBinAsync(id, User.Identity!.Name!, ct);
@@ -117,12 +135,24 @@ public sealed class MediaController(MediaLibrary media, IAuthorizationService au
         return Redirect("/backoffice/media");
     }
 
+    private async Task<(MediaItem? Item, IActionResult? Denial)> DeletableAsync(Guid id, CancellationToken ct)
+    {
+        var item = await media.FindAsync(id, ct);
+        if (item is null || item.DeletedUtc is not null)
+        {
+            return (null, NotFound());
+        }
+
+        // Authors may take back their own uploads; removing other people's images is for 管理者 and 広報.
+        return item.UploadedBy != User.Identity!.Name && !await CanDeleteAnyAsync() ? (null, Forbid()) : (item, null);
+    }
+
     private async Task<IActionResult> IndexViewAsync(MediaUploadForm form, int page, Guid? uploaded, CancellationToken ct)
     {
-        var (items, total) = await media.ListAsync(Math.Max(1, page), PageSize, ct);
+        var (items, total) = await media.ListAsync(Math.Max(1, page), PageSize, ct: ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         ViewData["Title"] = "画像";
-        return View("Index", new MediaPage(items, Math.Clamp(page, 1, pageCount), pageCount, total, uploaded, form, User.Identity!.Name!, await CanDeleteAnyAsync()));
+        return View("Index", new MediaPage(items, Math.Clamp(page, 1, pageCount), pageCount, total, uploaded, form, User.Identity!.Name!, await CanDeleteAnyAsync(), await usages.ForAsync(items, ct)));
     }
 
     private async Task<bool> CanDeleteAnyAsync() => (await authorization.AuthorizeAsync(User, BackofficePolicies.PublishContent)).Succeeded;

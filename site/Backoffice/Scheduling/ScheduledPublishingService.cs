@@ -4,7 +4,7 @@ using UedaPublicGoals.Content.Store;
 namespace UedaPublicGoals.Backoffice.Scheduling;
 
 /// <summary>
-/// Publishes and unpublishes documents whose scheduled time has come, checking every
+/// Publishes and unpublishes documents, and releases publication sets, whose scheduled time has come, checking every
 /// <see cref="SchedulingOptions.IntervalSeconds"/>. One pass is <see cref="RunOnceAsync"/>,
 /// which tests call directly instead of waiting for the timer.
 /// </summary>
@@ -21,6 +21,11 @@ public sealed class ScheduledPublishingService(
         foreach (var action in actions)
         {
             logger.LogInformation("Scheduled {Kind} of document {DocumentId} (due {Due:u}) carried out.", action.Kind, action.DocumentId, action.DueUtc);
+        }
+
+        foreach (var release in await scope.ServiceProvider.GetRequiredService<PublicationSets.PublicationSetService>().ReleaseDueAsync(ct))
+        {
+            logger.LogInformation("Publication set {SetId} {Outcome} ({Count} document(s)).", release.SetId, release.Released ? "released" : "failed", release.DocumentIds.Count);
         }
 
         return actions;

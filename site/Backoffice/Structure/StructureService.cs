@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Audit;
+using UedaPublicGoals.Backoffice.ContentTree;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Redirects;
@@ -7,14 +8,6 @@ using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Backoffice.Structure;
-
-public sealed record StructureDocument(Guid Id, DocumentKind Kind, string Slug, string Title, bool IsPublished);
-
-public sealed record StructureYear(int Id, int Year, string Slug, string Heading, IReadOnlyList<StructureDocument> Goals);
-
-public sealed record StructureDepartment(int Id, string Slug, string Name, IReadOnlyList<StructureYear> Years);
-
-public sealed record StructurePage(IReadOnlyList<StructureDepartment> Departments, IReadOnlyList<StructureDocument> Pages);
 
 /// <summary>A field the form should mark, with the Japanese message to show next to it.</summary>
 public sealed record FieldProblem(string Field, string Message);
@@ -31,34 +24,12 @@ public enum MoveDirection
 /// every change the public site shows commits like a publish (one transaction with its
 /// audit and outbox rows) and is announced as ONE batch, however many documents it moves.
 /// </summary>
-public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitOfWork, AuditLog audit, TimeProvider clock, ReservedPathSegments reservedSegments)
+public sealed class StructureService(ContentTreeQuery tree, PortalDbContext db, PublishUnitOfWork unitOfWork, AuditLog audit, TimeProvider clock, ReservedPathSegments reservedSegments)
 {
     private const int SortStep = 10;
 
-    public async Task<StructurePage> LoadAsync(CancellationToken ct = default)
-    {
-        var departments = await db.Departments.AsNoTracking()
-            .Where(d => d.DeletedUtc == null)
-            .Include(d => d.FiscalYears.Where(y => y.DeletedUtc == null))
-            .OrderBy(d => d.SortOrder).ThenBy(d => d.Slug)
-            .ToListAsync(ct);
-        var documents = await (
-            from d in db.Documents.AsNoTracking()
-            join v in db.Versions.AsNoTracking() on new { DocumentId = d.Id, Number = d.DraftVersion } equals new { v.DocumentId, v.Number }
-            where d.DeletedUtc == null
-            orderby d.SortOrder, d.Slug
-            select new { d.Id, d.Kind, d.FiscalYearId, d.Slug, v.Title, Published = d.PublishedVersion != null }).ToListAsync(ct);
-
-        var goalsByYear = documents.Where(d => d.Kind == DocumentKind.Goal).ToLookup(d => d.FiscalYearId);
-        return new StructurePage(
-            departments.Select(d => new StructureDepartment(d.Id, d.Slug, d.Name, d.FiscalYears
-                    .OrderByDescending(y => y.Year)
-                    .Select(y => new StructureYear(y.Id, y.Year, y.Slug, y.Heading,
-                        goalsByYear[y.Id].Select(g => new StructureDocument(g.Id, g.Kind, g.Slug, g.Title, g.Published)).ToList()))
-                    .ToList()))
-                .ToList(),
-            documents.Where(d => d.Kind == DocumentKind.Page).Select(p => new StructureDocument(p.Id, p.Kind, p.Slug, p.Title, p.Published)).ToList());
-    }
+    /// <summary>Every department, year, goal and page, titles only (the page reorders them): the dashboard's tree query.</summary>
+    public Task<ContentTree.ContentTree> LoadAsync(CancellationToken ct = default) => tree.LoadAsync(null, TreeOpening.Everything, ct);
 
     public Task<Department?> FindDepartmentAsync(int id, CancellationToken ct = default) =>
         db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.DeletedUtc == null, ct);

@@ -45,9 +45,12 @@ public sealed class MediaLibrary(PortalDbContext db, AuditLog audit, TimeProvide
     public static string PublicPath(MediaItem item) => $"/media/{item.FileName}";
 
     /// <summary>![alt](/media/…) with the Markdown-significant characters of the alt text escaped.</summary>
-    public static string MarkdownSnippet(MediaItem item)
+    public static string MarkdownSnippet(MediaItem item) => MarkdownSnippet(item, item.AltText);
+
+    /// <summary>The snippet with the alt text the editor typed for this use of the image.</summary>
+    public static string MarkdownSnippet(MediaItem item, string altText)
     {
-        var alt = item.AltText.ReplaceLineEndings(" ").Replace("\\", "\\\\", StringComparison.Ordinal)
+        var alt = altText.Trim().ReplaceLineEndings(" ").Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
         return $"![{alt}]({PublicPath(item)})";
     }
@@ -91,9 +94,16 @@ public sealed class MediaLibrary(PortalDbContext db, AuditLog audit, TimeProvide
         return item;
     }
 
-    public async Task<(IReadOnlyList<MediaItem> Items, int Total)> ListAsync(int page, int pageSize, CancellationToken ct = default)
+    /// <param name="search">Part of the alt text or the original file name; null or blank lists every image.</param>
+    public async Task<(IReadOnlyList<MediaItem> Items, int Total)> ListAsync(int page, int pageSize, string? search = null, CancellationToken ct = default)
     {
         var query = db.Media.AsNoTracking().Where(m => m.DeletedUtc == null);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            query = query.Where(m => m.AltText.Contains(term) || m.OriginalName.Contains(term));
+        }
+
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(m => m.UploadedUtc).ThenBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return (items, total);

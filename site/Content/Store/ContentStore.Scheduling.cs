@@ -86,6 +86,22 @@ public sealed partial class ContentStore
         return done;
     }
 
+    /// <summary>
+    /// Publishes the current drafts of several documents together with whatever the caller queued on
+    /// this unit of work (a publication set's status): one transaction and ONE publish batch.
+    /// </summary>
+    /// <exception cref="ContentConflictException">A document changed since it was loaded; nothing was saved.</exception>
+    public async Task PublishTogetherAsync(IReadOnlyCollection<Guid> documentIds, string user, CancellationToken ct = default)
+    {
+        var documents = await db.Documents.Where(d => documentIds.Contains(d.Id)).ToListAsync(ct);
+        foreach (var document in documents)
+        {
+            MovePublishedPointer(document, user);
+        }
+
+        await unitOfWork.CommitAsync(documents.Select(d => d.Id), ct);
+    }
+
     private async Task ClearScheduledUnpublishAsync(Guid documentId, CancellationToken ct)
     {
         var document = await db.Documents.SingleAsync(d => d.Id == documentId, ct);

@@ -26,6 +26,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Backoffice.Accounts.Throttling.LoginFailure> LoginFailures => Set<Backoffice.Accounts.Throttling.LoginFailure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<Backoffice.PublicationSets.PublicationSet> PublicationSets => Set<Backoffice.PublicationSets.PublicationSet>();
+    public DbSet<Backoffice.PublicationSets.PublicationSetMember> PublicationSetMembers => Set<Backoffice.PublicationSets.PublicationSetMember>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<CacheInstruction> CacheInstructions => Set<CacheInstruction>();
@@ -84,6 +86,28 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(a => a.DecisionNote).HasMaxLength(2000);
             e.HasIndex(a => new { a.Status, a.RequestedUtc });
             e.HasOne<ContentDocument>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Backoffice.PublicationSets.PublicationSet>(e =>
+        {
+            e.ToTable("PublicationSets");
+            e.Property(s => s.Name).HasMaxLength(200).IsRequired();
+            e.Property(s => s.Status).HasConversion<int>();
+            e.Property(s => s.CreatedBy).HasMaxLength(256).IsRequired();
+            e.Ignore(s => s.StatusLabel);
+            e.HasIndex(s => new { s.Status, s.ReleaseUtc });
+            e.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.SetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Backoffice.PublicationSets.PublicationSetMember>(e =>
+        {
+            e.ToTable("PublicationSetMembers");
+            e.Property(m => m.Slug).HasMaxLength(80).IsRequired();
+            e.Property(m => m.AddedBy).HasMaxLength(256).IsRequired();
+            e.Property(m => m.FailureReason).HasMaxLength(1000);
+            e.HasIndex(m => new { m.SetId, m.DocumentId }).IsUnique();
+            e.HasIndex(m => m.DocumentId);
+            e.HasOne<ContentDocument>().WithMany().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Redirect>(e =>

@@ -40,8 +40,8 @@ foreach (var size in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine($"| goals | start to first page | RSS after start | RSS after {Publishes + 1} publishes | RSS after a full GC | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {Publishes}) | → search | → API | → goals.csv | publish until all show it |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| goals | start to first page | RSS after start | RSS after {Publishes + 1} publishes | RSS after a full GC | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {Publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var baseline = results[0];
 foreach (var r in results)
 {
@@ -64,7 +64,9 @@ foreach (var r in results)
         $"{r.Publish.SearchMs:N0} ms",
         $"{r.Publish.ApiMs:N0} ms",
         $"{r.Publish.CsvMs:N0} ms",
-        $"{r.Publish.AllMs:N0} ms{Ratio(r.Publish.AllMs, baseline.Publish.AllMs)} |"));
+        $"{r.Publish.AllMs:N0} ms{Ratio(r.Publish.AllMs, baseline.Publish.AllMs)}",
+        $"{r.Tree.Bytes:N0}{Ratio(r.Tree.Bytes, baseline.Tree.Bytes)}",
+        $"{r.Tree.MedianMs:0.0} ms{Ratio(r.Tree.MedianMs, baseline.Tree.MedianMs)} |"));
 }
 
 static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int size, string largestYear)
@@ -78,7 +80,8 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         RedirectStandardOutput = true,
         RedirectStandardError = true,
     };
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    // Production serves __Host- cookies that need HTTPS; BENCH_ENVIRONMENT=Testing lets the editor sign in over plain http.
+    start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("BENCH_ENVIRONMENT") ?? "Production";
     start.Environment["Urls"] = origin;
     start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "portal.db")}";
     start.Environment["Content__SeedPath"] = Path.Combine(work, "seed");
@@ -175,7 +178,9 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         var heap = await HeapAfterFullGc(server);
         var rssAfterGc = RssMb(server);
         Console.WriteLine($"RSS after warm-up publish {rssAfterWarmUp:N0} MB, after {Publishes} more {rssAfterPublishes:N0} MB, after a full GC {rssAfterGc:N0} MB; {heap}");
-        return new SizeResult(size, startSeconds, rssAfterStart, rssAfterPublishes, rssAfterGc, home, department, year, goalPage, median);
+        var tree = await editor.ContentTreeAsync();
+        Console.WriteLine($"backoffice content tree /backoffice/: {tree.Bytes:N0} bytes, median {tree.MedianMs:0.0} ms of 10");
+        return new SizeResult(size, startSeconds, rssAfterStart, rssAfterPublishes, rssAfterGc, home, department, year, goalPage, median, tree);
     }
     finally
     {
@@ -263,7 +268,10 @@ sealed record PublishTimes(double PageMs, double SearchMs, double ApiMs, double 
     public override string ToString() => $"page {PageMs:N0} ms, search {SearchMs:N0} ms, API {ApiMs:N0} ms, goals.csv {CsvMs:N0} ms, all {AllMs:N0} ms";
 }
 
-sealed record SizeResult(int Goals, double StartSeconds, double RssAfterStartMb, double RssAfterPublishesMb, double RssAfterGcMb, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish);
+sealed record SizeResult(int Goals, double StartSeconds, double RssAfterStartMb, double RssAfterPublishesMb, double RssAfterGcMb, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree);
+
+/// <summary>The backoffice dashboard's content tree as the signed-in editor gets it (uncompressed).</summary>
+sealed record TreeLoad(int Bytes, double MedianMs);
 
 /// <summary>A logged-in backoffice session that publishes through the goal editor's form, as a person does.</summary>
 sealed class Editor(HttpClient client)
@@ -284,6 +292,21 @@ sealed class Editor(HttpClient client)
         }
 
         return new Editor(client);
+    }
+
+    /// <summary>The dashboard (/backoffice/, the content tree as it opens by default): bytes, and the median time of ten GETs.</summary>
+    public async Task<TreeLoad> ContentTreeAsync()
+    {
+        var bytes = 0;
+        var times = new List<double>();
+        for (var round = 0; round < 10; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            bytes = (await client.GetByteArrayAsync("/backoffice/")).Length;
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return new TreeLoad(bytes, times.Order().ElementAt(5));
     }
 
     /// <summary>Sets the goal's title in the editor, publishes, and times until each public surface shows it.</summary>

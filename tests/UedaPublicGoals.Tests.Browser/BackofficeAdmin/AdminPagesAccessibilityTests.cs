@@ -75,7 +75,7 @@ public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
         await AssertAccessibleAsync(page, $"/backoffice/users/new with errors at {width}×{height}");
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string where)
+    internal static async Task AssertAccessibleAsync(IPage page, string where)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

@@ -173,6 +173,48 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Utc");
+
+                    b.HasIndex("Action", "Utc");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -362,48 +404,6 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("ApprovalRequests", (string)null);
                 });
 
-            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ClientHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<DateTime>("Utc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Utc");
-
-                    b.HasIndex("Action", "Utc");
-
-                    b.ToTable("AuditLog", (string)null);
-                });
-
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Import.ImportSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -435,6 +435,90 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("ExpiresUtc");
 
                     b.ToTable("ImportSessions", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ReleaseUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ReleaseUtc");
+
+                    b.ToTable("PublicationSets", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSetMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ApprovalRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("SetId", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("PublicationSetMembers", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Media.MediaItem", b =>
@@ -924,6 +1008,21 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSetMember", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UedaPublicGoals.Backoffice.PublicationSets.PublicationSet", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Content.Model.FiscalYear", b =>
                 {
                     b.HasOne("UedaPublicGoals.Content.Model.Department", "Department")
@@ -955,6 +1054,11 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Accounts.PortalUser", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSet", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Model.Department", b =>

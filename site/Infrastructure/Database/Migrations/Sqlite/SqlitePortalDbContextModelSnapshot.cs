@@ -162,6 +162,46 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Utc");
+
+                    b.HasIndex("Action", "Utc");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -347,46 +387,6 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("ApprovalRequests", (string)null);
                 });
 
-            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Utc");
-
-                    b.HasIndex("Action", "Utc");
-
-                    b.ToTable("AuditLog", (string)null);
-                });
-
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Import.ImportSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -418,6 +418,86 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("ExpiresUtc");
 
                     b.ToTable("ImportSessions", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReleaseUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ReleaseUtc");
+
+                    b.ToTable("PublicationSets", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSetMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovalRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("SetId", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("PublicationSetMembers", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Media.MediaItem", b =>
@@ -891,6 +971,21 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSetMember", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UedaPublicGoals.Backoffice.PublicationSets.PublicationSet", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Content.Model.FiscalYear", b =>
                 {
                     b.HasOne("UedaPublicGoals.Content.Model.Department", "Department")
@@ -922,6 +1017,11 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Accounts.PortalUser", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Backoffice.PublicationSets.PublicationSet", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Model.Department", b =>
