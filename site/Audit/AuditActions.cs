@@ -16,6 +16,7 @@ public static class AuditActions
     public const string StructureChange = "structure.change";
     public const string ApprovalRequest = "approval.request";
     public const string ApprovalDecide = "approval.decide";
+    public const string ReportReminder = "reporting.reminder";
     public const string RedirectChange = "redirect.change";
     public const string MediaUpload = "media.upload";
     public const string MediaDelete = "media.delete";
@@ -51,6 +52,7 @@ public static class AuditActions
         StructureChange => "部局・年度の変更",
         ApprovalRequest => "承認依頼",
         ApprovalDecide => "承認依頼への対応",
+        ReportReminder => "報告の催促メール",
         RedirectChange => "リダイレクト変更",
         MediaUpload => "画像アップロード",
         MediaDelete => "画像削除",

@@ -26,6 +26,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Backoffice.Accounts.Throttling.LoginFailure> LoginFailures => Set<Backoffice.Accounts.Throttling.LoginFailure>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<Reporting.Reminders.SentReminder> SentReminders => Set<Reporting.Reminders.SentReminder>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<CacheInstruction> CacheInstructions => Set<CacheInstruction>();
@@ -54,6 +55,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
         modelBuilder.ApplyConfiguration(new Backoffice.Accounts.Sessions.StaffSessionConfiguration());
         modelBuilder.ApplyConfiguration(new Backoffice.Accounts.Throttling.LoginFailureConfiguration());
+        Reporting.Reminders.SentReminder.Configure(modelBuilder);
 
         modelBuilder.Entity<UserDepartment>(e =>
         {
@@ -79,6 +81,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.ToTable("ApprovalRequests");
             e.Property(a => a.Status).HasConversion<int>();
             e.Property(a => a.RequestedBy).HasMaxLength(256).IsRequired();
+            e.Property(a => a.Slug).HasMaxLength(80).IsRequired().HasDefaultValue("");
             e.Property(a => a.DecidedBy).HasMaxLength(256);
             e.Property(a => a.Note).HasMaxLength(2000);
             e.Property(a => a.DecisionNote).HasMaxLength(2000);

@@ -162,6 +162,46 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Utc");
+
+                    b.HasIndex("Action", "Utc");
+
+                    b.ToTable("AuditLog", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -332,6 +372,13 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -345,46 +392,6 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("Status", "RequestedUtc");
 
                     b.ToTable("ApprovalRequests", (string)null);
-                });
-
-            modelBuilder.Entity("UedaPublicGoals.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Utc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Utc");
-
-                    b.HasIndex("Action", "Utc");
-
-                    b.ToTable("AuditLog", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Backoffice.Import.ImportSession", b =>
@@ -807,6 +814,40 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("SearchSynonyms", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Reporting.Reminders.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Report")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Report", "Kind", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -911,6 +952,15 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Store.ContentVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Reporting.Reminders.SentReminder", b =>
                 {
                     b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
                         .WithMany()
