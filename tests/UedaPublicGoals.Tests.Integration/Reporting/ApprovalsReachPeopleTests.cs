@@ -44,23 +44,12 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
 
     private static string Editor(Guid id) => $"/backoffice/goals/{id}";
 
-    private async Task<long> RequestAsync(BackofficeSession author, Guid goal, string note = "中間報告を入力しました。")
-    {
-        var form = await author.ReadFormAsync(Editor(goal));
-        form["Initiatives[0].MidtermReport.Status"] = "OnTrack";
-        form["Initiatives[0].MidtermReport.ReportedOn"] = "2024-10-15";
-        form["Initiatives[0].MidtermReport.Text"] = "利用者が増えています。";
-        form["ApprovalNote"] = note;
-        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync($"{Editor(goal)}/request-approval", form)).StatusCode);
-        return await EditorPages.InDatabaseAsync(portal, db => db.ApprovalRequests.Where(a => a.DocumentId == goal).OrderBy(a => a.Id).Select(a => a.Id).LastAsync());
-    }
-
     [Fact]
     public async Task A_request_mails_every_active_public_relations_account_and_the_approval_mails_the_author()
     {
         var author = await BackofficeSession.LogInAsync(portal, "author@example.jp");
         var goal = portal.Goal("gakuen-toshi");
-        var requestId = await RequestAsync(author, goal);
+        var requestId = await portal.RequestApprovalAsync(author, goal);
 
         var arrived = await smtp.NextAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(["kouhou1@example.jp", "kouhou2@example.jp"], arrived.Recipients.Order(StringComparer.Ordinal).ToList());
@@ -89,7 +78,7 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
     public async Task Sending_back_mails_the_author_with_the_reviewers_comment()
     {
         var author = await BackofficeSession.LogInAsync(portal, "author@example.jp");
-        var requestId = await RequestAsync(author, portal.Goal("koho"));
+        var requestId = await portal.RequestApprovalAsync(author, portal.Goal("koho"));
         await smtp.NextAsync(TimeSpan.FromSeconds(20));
 
         var pr = await BackofficeSession.LogInAsync(portal, "kouhou2@example.jp");
@@ -111,8 +100,8 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
         Assert.Null(HtmlText.Parse(await pr.Client.GetStringAsync("/backoffice/")).QuerySelector("#nav-approvals .nav-badge"));
 
         var author = await BackofficeSession.LogInAsync(portal, "author@example.jp");
-        await RequestAsync(author, portal.Goal("koho"));
-        await RequestAsync(author, portal.Goal("gakuen-toshi"));
+        await portal.RequestApprovalAsync(author, portal.Goal("koho"));
+        await portal.RequestApprovalAsync(author, portal.Goal("gakuen-toshi"));
         var badge = HtmlText.Parse(await pr.Client.GetStringAsync("/backoffice/")).QuerySelector("#nav-approvals .nav-badge");
         Assert.Equal("2件が承認待ち", HtmlText.Collapse(badge!.TextContent));
         Assert.Equal("承認依頼 2件が承認待ち", HtmlText.Collapse(HtmlText.Parse(await pr.Client.GetStringAsync("/backoffice/")).GetElementById("nav-approvals")!.TextContent));
@@ -128,9 +117,9 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
     {
         var author = await BackofficeSession.LogInAsync(portal, "author@example.jp");
         var colleague = await BackofficeSession.LogInAsync(portal, "colleague@example.jp");
-        var sentBack = await RequestAsync(author, portal.Goal("koho"));
-        var pending = await RequestAsync(author, portal.Goal("gakuen-toshi"));
-        var colleagues = await RequestAsync(colleague, portal.Goal("smart-city"), "同僚の依頼です。");
+        var sentBack = await portal.RequestApprovalAsync(author, portal.Goal("koho"));
+        var pending = await portal.RequestApprovalAsync(author, portal.Goal("gakuen-toshi"));
+        var colleagues = await portal.RequestApprovalAsync(colleague, portal.Goal("smart-city"), "同僚の依頼です。");
         var pr = await BackofficeSession.LogInAsync(portal, "kouhou1@example.jp");
         var reject = await pr.ReadFormAsync($"/backoffice/approvals/{sentBack}", $"/backoffice/approvals/{sentBack}/reject");
         await pr.PostAsync($"/backoffice/approvals/{sentBack}/reject", reject.With("DecisionNote", "数値目標の実績を書いてください。"));
@@ -162,7 +151,7 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
     {
         var author = await BackofficeSession.LogInAsync(portal, "author@example.jp");
         var goal = portal.Goal("koho");
-        var requestId = await RequestAsync(author, goal);
+        var requestId = await portal.RequestApprovalAsync(author, goal);
         var pr = await BackofficeSession.LogInAsync(portal, "kouhou1@example.jp");
         var response = await pr.Client.PostAsync($"/backoffice/approvals/{requestId}/approve", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -182,7 +171,7 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
             goal = (await store.CreateAsync(DocumentKind.Goal, yearId, new DocumentPlacement("atarashii", 50), content, PortalFactory.AdminEmail)).Id;
         });
         var author = await BackofficeSession.LogInAsync(portal, "author@example.jp");
-        var requestId = await RequestAsync(author, goal);
+        var requestId = await portal.RequestApprovalAsync(author, goal);
         Assert.Equal("atarashii", await EditorPages.InDatabaseAsync(portal, db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Slug).SingleAsync()));
         var versionAsked = (await EditorPages.DocumentAsync(portal, goal)).DraftVersion;
 

@@ -7,6 +7,7 @@ using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Reporting.Reminders;
 using UedaPublicGoals.Tests.Integration.Backoffice.Editing;
+using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Reporting;
 
@@ -51,6 +52,19 @@ public sealed class CyclePortal(string japanTime, SmtpTestServer? smtp = null, i
     public Task<IReadOnlyList<SentReminder>> RunRemindersAsync() => Services.GetRequiredService<ReminderService>().RunOnceAsync();
 
     public Guid Goal(string slug) => EditorPages.GoalId(this, slug);
+
+    /// <summary>The author writes the first 中間報告 in the editor and asks 広報 to publish it; returns the request's id.</summary>
+    public async Task<long> RequestApprovalAsync(BackofficeSession author, Guid goal, string note = "中間報告を入力しました。")
+    {
+        var editor = $"/backoffice/goals/{goal}";
+        var form = await author.ReadFormAsync(editor);
+        form["Initiatives[0].MidtermReport.Status"] = "OnTrack";
+        form["Initiatives[0].MidtermReport.ReportedOn"] = "2024-10-15";
+        form["Initiatives[0].MidtermReport.Text"] = "利用者が増えています。";
+        form["ApprovalNote"] = note;
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await author.PostAsync($"{editor}/request-approval", form)).StatusCode);
+        return await EditorPages.InDatabaseAsync(this, db => db.ApprovalRequests.Where(a => a.DocumentId == goal).OrderBy(a => a.Id).Select(a => a.Id).LastAsync());
+    }
 
     /// <summary>Writes a report into the draft of every 取組 (or the first only), as an editor's save does.</summary>
     public Task WriteReportAsync(string slug, bool midterm, bool publish = false, bool firstInitiativeOnly = false) =>
