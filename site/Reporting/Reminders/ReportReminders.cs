@@ -9,6 +9,34 @@ using UedaPublicGoals.Reporting.Status;
 
 namespace UedaPublicGoals.Reporting.Reminders;
 
+/// <summary>Which reminder a report is due today, if any: the rule, apart from who gets it and whether it went out.</summary>
+public static class ReminderRule
+{
+    /// <summary>States in which the next step is the author's; 承認待ち and 予約済み are already on their way, 公開済み is done.</summary>
+    public static bool IsAuthorsTurn(ReportProgress progress) => progress is ReportProgress.NotStarted or ReportProgress.Draft or ReportProgress.SentBack;
+
+    /// <summary>
+    /// Overdue: round 0 from the first day after the due month, then one more round every
+    /// <see cref="ReminderOptions.OverdueRepeatDays"/> (never, when 0). Before: within
+    /// <see cref="ReminderOptions.DaysBefore"/> days of the month's last day, round 0 only.
+    /// </summary>
+    public static (ReminderKind Kind, int Round)? Due(ReportStatus report, ReminderOptions options)
+    {
+        if (!IsAuthorsTurn(report.Progress))
+        {
+            return null;
+        }
+
+        if (report.IsOverdue)
+        {
+            var daysOver = report.Today.DayNumber - report.Due.FirstDayAfter.DayNumber;
+            return (ReminderKind.Overdue, options.OverdueRepeatDays == 0 ? 0 : daysOver / options.OverdueRepeatDays);
+        }
+
+        return report.DaysLeft <= options.DaysBefore ? (ReminderKind.BeforeDue, 0) : null;
+    }
+}
+
 /// <summary>A reminder one pass decided to send.</summary>
 public sealed record DueReminder(DepartmentReportingStatus Department, int FiscalYear, GoalReportingStatus Goal, ReportStatus Report, ReminderKind Kind, int Round);
 
@@ -21,16 +49,12 @@ public sealed record DueReminder(DepartmentReportingStatus Department, int Fisca
 public sealed class ReportReminders(
     PortalDbContext db,
     ReportingStatusQuery status,
-    ReportingCalendar calendar,
     StaffMail mail,
     AuditLog audit,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
     ILogger<ReportReminders> logger)
 {
-    /// <summary>States in which the next step is the author's; 承認待ち and 予約済み are already on their way.</summary>
-    private static readonly IReadOnlySet<ReportProgress> AuthorsTurn = new HashSet<ReportProgress> { ReportProgress.NotStarted, ReportProgress.Draft, ReportProgress.SentBack };
-
     public async Task<IReadOnlyList<SentReminder>> RunOnceAsync(CancellationToken ct = default)
     {
         if (!mail.IsConfigured || TokyoTime.ToTokyo(clock.GetUtcNow().UtcDateTime).Hour < options.Value.SendHour)
@@ -62,16 +86,11 @@ public sealed class ReportReminders(
             {
                 foreach (var goal in department.Goals)
                 {
-                    foreach (var r in goal.Reports.Where(r => AuthorsTurn.Contains(r.Progress)))
+                    foreach (var r in goal.Reports)
                     {
-                        if (r.IsOverdue)
+                        if (ReminderRule.Due(r, settings) is { } due)
                         {
-                            var daysOver = calendar.TodayInJapan.DayNumber - r.Due.FirstDayAfter.DayNumber;
-                            candidates.Add(new(department, fiscalYear, goal, r, ReminderKind.Overdue, settings.OverdueRepeatDays == 0 ? 0 : daysOver / settings.OverdueRepeatDays));
-                        }
-                        else if (r.DaysLeft <= settings.DaysBefore)
-                        {
-                            candidates.Add(new(department, fiscalYear, goal, r, ReminderKind.BeforeDue, 0));
+                            candidates.Add(new(department, fiscalYear, goal, r, due.Kind, due.Round));
                         }
                     }
                 }
