@@ -16,8 +16,7 @@ namespace UedaPublicGoals.Reporting.Status;
 /// </summary>
 public sealed class ReportingStatusQuery(PortalDbContext db, ReportingCalendar calendar, UserManager<PortalUser> users)
 {
-    /// <summary>The fiscal year today (Japan time) falls in: April to March.</summary>
-    public int CurrentFiscalYear => calendar.TodayInJapan.Month >= 4 ? calendar.TodayInJapan.Year : calendar.TodayInJapan.Year - 1;
+    public int CurrentFiscalYear => calendar.CurrentFiscalYear;
 
     /// <summary>null = every department (管理者, 広報); otherwise the 部局担当's assigned departments.</summary>
     public async Task<IReadOnlySet<int>?> VisibleDepartmentsAsync(ClaimsPrincipal user, CancellationToken ct = default)

@@ -120,7 +120,7 @@ public sealed class ReportingStatusPageTests : IDisposable
         var page = HtmlText.Parse(await own.Client.GetStringAsync(Page));
         Assert.Equal(["政策企画部"], page.QuerySelectorAll("section.reporting-department h2").Select(h => h.TextContent.Trim()).ToList());
         Assert.Equal(4, Rows(page).Count);
-        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/backoffice/reporting");
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/backoffice/reporting/2024");
 
         var somuId = await EditorPages.InDatabaseAsync(portal, db => db.Departments.Where(d => d.Slug == "somu").Select(d => d.Id).SingleAsync());
         var otherAuthor = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.DepartmentAuthor, null, somuId));
