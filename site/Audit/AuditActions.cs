@@ -40,6 +40,8 @@ public static class AuditActions
     public const string PublicationSetRelease = "publication-set.release";
     [AuditLabel("公開セットの失敗")]
     public const string PublicationSetFail = "publication-set.fail";
+    [AuditLabel("報告の催促メール")]
+    public const string ReportReminder = "reporting.reminder";
     [AuditLabel("リダイレクト変更")]
     public const string RedirectChange = "redirect.change";
     [AuditLabel("画像アップロード")]

@@ -43,6 +43,9 @@ public sealed class ReportingCalendar(TimeProvider clock)
 
     public DateOnly TodayInJapan => TokyoTime.Today(clock);
 
+    /// <summary>The fiscal year today (Japan time) falls in: April to March.</summary>
+    public int CurrentFiscalYear => TodayInJapan.Month >= 4 ? TodayInJapan.Year : TodayInJapan.Year - 1;
+
     public ReportSchedule Schedule(ReportingCycle cycle, ReportKind kind, ProgressReport? report)
     {
         var due = cycle.Due(kind);

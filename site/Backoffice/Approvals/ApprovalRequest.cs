@@ -18,6 +18,9 @@ public sealed class ApprovalRequest
     /// <summary>The draft version the request is about; a newer draft needs a new request.</summary>
     public int Version { get; set; }
 
+    /// <summary>The document's slug when the request was made: the approval publishes the version under this URL only.</summary>
+    public string Slug { get; set; } = "";
+
     public string RequestedBy { get; set; } = "";
 
     public DateTime RequestedUtc { get; set; }

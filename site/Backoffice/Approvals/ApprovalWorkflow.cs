@@ -17,6 +17,9 @@ public enum ApprovalOutcome
 
     /// <summary>The draft changed after the request (or the document went to the recycle bin): that version can no longer be published.</summary>
     DraftMovedOn,
+
+    /// <summary>The slug changed after the request: the request is outdated, since the author asked for the old URL.</summary>
+    SlugChanged,
 }
 
 /// <summary>A request as the approvals pages list it.</summary>
@@ -28,9 +31,16 @@ public sealed record ApprovalListItem(
     int? FiscalYear,
     int CurrentDraftVersion,
     int? PublishedVersion,
-    bool DocumentDeleted)
+    bool DocumentDeleted,
+    string CurrentSlug)
 {
     public bool DraftMovedOn => DocumentDeleted || CurrentDraftVersion != Request.Version;
+
+    /// <summary>The slug was changed after the request (requests from before slugs were pinned have none).</summary>
+    public bool SlugChanged => Request.Slug.Length > 0 && CurrentSlug != Request.Slug;
+
+    /// <summary>What was asked for can no longer be published as it was asked.</summary>
+    public bool Outdated => DraftMovedOn || SlugChanged;
 
     public string Where => DepartmentName is null ? "ページ" : $"{DepartmentName} {JapaneseFiscalYear.Label(FiscalYear ?? 0)}";
 
@@ -49,7 +59,7 @@ public sealed record ApprovalListItem(
 /// 承認依頼: a 部局担当 asks 広報 to publish a given draft version; 広報 approve (which publishes
 /// that version, if it is still the draft) or send it back with a note. Every step is audited.
 /// </summary>
-public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, AuditLog audit, TimeProvider clock)
+public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, AuditLog audit, TimeProvider clock, ApprovalMail mail)
 {
     public async Task<ApprovalRequest> RequestAsync(Guid documentId, int version, string user, string? note, CancellationToken ct = default)
     {
@@ -69,6 +79,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
         {
             DocumentId = documentId,
             Version = version,
+            Slug = document.Slug,
             RequestedBy = user,
             RequestedUtc = now,
             Note = note,
@@ -77,6 +88,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
         db.ApprovalRequests.Add(request);
         audit.Add(AuditActions.ApprovalRequest, Target(document), $"第{version}版の公開を依頼" + (note is null ? "" : $"：{Shorten(note)}"), actor: user);
         await db.SaveChangesAsync(ct);
+        await mail.RequestedAsync((await FindAsync(request.Id, ct))!, ct);
         return request;
     }
 
@@ -99,6 +111,11 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
             return ApprovalOutcome.DraftMovedOn;
         }
 
+        if (request.Slug.Length > 0 && document.Slug != request.Slug)
+        {
+            return ApprovalOutcome.SlugChanged;
+        }
+
         request.Status = ApprovalStatus.Approved;
         request.DecidedBy = user;
         request.DecidedUtc = clock.GetUtcNow().UtcDateTime;
@@ -116,6 +133,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
             return ApprovalOutcome.DraftMovedOn;
         }
 
+        await mail.DecidedAsync((await FindAsync(requestId, ct))!, ct);
         return ApprovalOutcome.Done;
     }
 
@@ -139,6 +157,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
         request.DecisionNote = note;
         audit.Add(AuditActions.ApprovalDecide, Target(document), $"差し戻し：第{request.Version}版（依頼者 {request.RequestedBy}）：{Shorten(note)}", actor: user);
         await db.SaveChangesAsync(ct);
+        await mail.DecidedAsync((await FindAsync(requestId, ct))!, ct);
         return ApprovalOutcome.Done;
     }
 
@@ -149,6 +168,17 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
             .Where(a => pending ? a.Status == ApprovalStatus.Pending : a.Status != ApprovalStatus.Pending);
         query = pending ? query.OrderBy(a => a.RequestedUtc).ThenBy(a => a.Id) : query.OrderByDescending(a => a.DecidedUtc).ThenByDescending(a => a.Id);
         var requests = await query.Take(take).ToListAsync(ct);
+        return await DescribeAsync(requests, ct);
+    }
+
+    /// <summary>The requests one user made, newest first, with their outcomes.</summary>
+    public async Task<IReadOnlyList<ApprovalListItem>> ListMineAsync(string user, int take = 100, CancellationToken ct = default)
+    {
+        var requests = await db.ApprovalRequests.AsNoTracking()
+            .Where(a => a.RequestedBy == user)
+            .OrderByDescending(a => a.RequestedUtc).ThenByDescending(a => a.Id)
+            .Take(take)
+            .ToListAsync(ct);
         return await DescribeAsync(requests, ct);
     }
 
@@ -179,6 +209,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
                 d.Kind,
                 d.DraftVersion,
                 d.PublishedVersion,
+                d.Slug,
                 Deleted = d.DeletedUtc != null,
                 Year = db.FiscalYears.Where(y => y.Id == d.FiscalYearId).Select(y => new { y.Year, y.Department!.Name }).FirstOrDefault(),
             })
@@ -192,7 +223,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
         {
             var document = documents[r.DocumentId];
             var title = titles.FirstOrDefault(t => t.DocumentId == r.DocumentId && t.Number == r.Version)?.Title ?? "";
-            return new ApprovalListItem(r, document.Kind, title, document.Year?.Name, document.Year?.Year, document.DraftVersion, document.PublishedVersion, document.Deleted);
+            return new ApprovalListItem(r, document.Kind, title, document.Year?.Name, document.Year?.Year, document.DraftVersion, document.PublishedVersion, document.Deleted, document.Slug);
         }).ToList();
     }
 

@@ -80,6 +80,7 @@ public sealed class ApprovalsController(ApprovalWorkflow approvals) : Controller
     {
         ApprovalOutcome.NotPending => "この承認依頼はすでに対応済みです。",
         ApprovalOutcome.DraftMovedOn => "依頼の後に下書きが変更された（またはごみ箱に移された）ため、依頼された版は公開できません。差し戻して、依頼者に改めて依頼してもらってください。",
+        ApprovalOutcome.SlugChanged => "依頼の後にスラッグ（URL）が変更されたため、この依頼は古くなっています。依頼された版は公開できません。差し戻して、依頼者に改めて依頼してもらってください。",
         _ => "承認依頼が見つかりません。",
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using UedaPublicGoals.Backoffice.Approvals;
 using UedaPublicGoals.Backoffice.Scheduling;
 using UedaPublicGoals.Content.Redirects;
+using UedaPublicGoals.Kernel.Mail;
 
 namespace UedaPublicGoals.Backoffice.Editing;
 
@@ -14,6 +15,9 @@ public static class EditingExtensions
         services.AddScoped<EditorAccess>();
         services.AddScoped<IAuthorizationHandler, EditContentAreaHandler>();
         services.AddScoped<PlacementRules>();
+        services.AddMail();
+        services.AddScoped<Notifications.StaffMail>();
+        services.AddScoped<ApprovalMail>();
         services.AddScoped<ApprovalWorkflow>();
         services.AddScoped<EditorServices>();
 

@@ -28,6 +28,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<Backoffice.PublicationSets.PublicationSet> PublicationSets => Set<Backoffice.PublicationSets.PublicationSet>();
     public DbSet<Backoffice.PublicationSets.PublicationSetMember> PublicationSetMembers => Set<Backoffice.PublicationSets.PublicationSetMember>();
+    public DbSet<Reporting.Reminders.SentReminder> SentReminders => Set<Reporting.Reminders.SentReminder>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<MediaItem> Media => Set<MediaItem>();
     public DbSet<CacheInstruction> CacheInstructions => Set<CacheInstruction>();
@@ -56,6 +57,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
         modelBuilder.ApplyConfiguration(new Backoffice.Accounts.Sessions.StaffSessionConfiguration());
         modelBuilder.ApplyConfiguration(new Backoffice.Accounts.Throttling.LoginFailureConfiguration());
+        Reporting.Reminders.SentReminder.Configure(modelBuilder);
 
         modelBuilder.Entity<UserDepartment>(e =>
         {
@@ -81,6 +83,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
             e.ToTable("ApprovalRequests");
             e.Property(a => a.Status).HasConversion<int>();
             e.Property(a => a.RequestedBy).HasMaxLength(256).IsRequired();
+            e.Property(a => a.Slug).HasMaxLength(80).IsRequired().HasDefaultValue("");
             e.Property(a => a.DecidedBy).HasMaxLength(256);
             e.Property(a => a.Note).HasMaxLength(2000);
             e.Property(a => a.DecisionNote).HasMaxLength(2000);

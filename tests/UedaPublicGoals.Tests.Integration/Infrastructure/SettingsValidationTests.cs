@@ -28,6 +28,9 @@ public sealed class SettingsValidationTests
     [InlineData("Feedback:PublicBaseUrl", "ftp://goals.example.jp", "FeedbackOptions", "PublicBaseUrl")]
     [InlineData("Feedback:Notifications:DigestHour", "24", "NotificationOptions", "DigestHour")]
     [InlineData("Mail:Port", "70000", "SmtpOptions", "Port")]
+    [InlineData("Reporting:Reminders:DaysBefore", "-1", "ReminderOptions", "DaysBefore")]
+    [InlineData("Reporting:Reminders:SendHour", "24", "ReminderOptions", "SendHour")]
+    [InlineData("Reporting:Reminders:OverdueRepeatDays", "400", "ReminderOptions", "OverdueRepeatDays")]
     [InlineData("Feedback:AntiSpam:ProofOfWorkDifficulty", "0", "AntiSpamOptions", "ProofOfWorkDifficulty")]
     [InlineData("Feedback:Privacy:MaintenanceIntervalMinutes", "0", "PrivacyOptions", "MaintenanceIntervalMinutes")]
     public void A_bad_value_stops_start_up_naming_the_setting(string key, string value, string optionsType, string member)

@@ -389,6 +389,13 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -924,6 +931,42 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("SearchSynonyms", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Reporting.Reminders.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Report")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Report", "Kind", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1043,6 +1086,15 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Postgres
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Store.ContentVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Reporting.Reminders.SentReminder", b =>
                 {
                     b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
                         .WithMany()

@@ -372,6 +372,13 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -887,6 +894,40 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("SearchSynonyms", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Reporting.Reminders.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Report")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Report", "Kind", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1006,6 +1047,15 @@ namespace UedaPublicGoals.Infrastructure.Database.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Content.Store.ContentVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Reporting.Reminders.SentReminder", b =>
                 {
                     b.HasOne("UedaPublicGoals.Content.Store.ContentDocument", null)
                         .WithMany()
