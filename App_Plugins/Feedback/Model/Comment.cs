@@ -87,6 +87,9 @@ public sealed class Comment
     /// <summary>Optimistic concurrency for staff edits.</summary>
     public Guid ConcurrencyStamp { get; set; }
 
+    /// <summary>The survey answer set this free-text answer belongs to (channel WEBアンケート, or 郵送 for a paper questionnaire).</summary>
+    public long? SurveyAnswerSetId { get; set; }
+
     public List<CommentNote> Notes { get; set; } = [];
 }
 
@@ -112,6 +115,8 @@ public enum CommentChannel
     FacilityCorner = 3,
     /// <summary>分野別意見聴取</summary>
     FieldHearing = 4,
+    /// <summary>WEBアンケート: a free-text answer to a survey, linked to its answer set.</summary>
+    WebSurvey = 5,
 }
 
 public enum CommentStatus
