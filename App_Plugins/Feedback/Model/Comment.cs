@@ -119,6 +119,13 @@ public enum CommentChannel
     WebSurvey = 5,
 }
 
+public static class CommentChannels
+{
+    /// <summary>Channels staff type comments in from (not the web form, not survey answers, which arrive by themselves).</summary>
+    public static bool IsTypedInByStaff(CommentChannel channel) =>
+        Enum.IsDefined(channel) && channel is not (CommentChannel.Web or CommentChannel.WebSurvey);
+}
+
 public enum CommentStatus
 {
     /// <summary>新着</summary>
