@@ -6,11 +6,12 @@
 
   var form = document.getElementById('survey-form');
   if (!form) return;
-  var conditional = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-condition-field]'));
+  // Razor always writes data- attributes, empty for a question without a condition.
+  var conditional = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-condition-field]:not([data-condition-field=""])'));
   if (conditional.length === 0) return;
 
   function chosen(name, value) {
-    return Array.prototype.some.call(form.elements.namedItem(name) ? form.querySelectorAll('input[name="' + name + '"]') : [], function (input) {
+    return Array.prototype.some.call(form.querySelectorAll('input[name="' + name + '"]'), function (input) {
       return input.checked && input.value === value;
     });
   }
