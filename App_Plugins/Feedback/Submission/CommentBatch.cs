@@ -40,10 +40,7 @@ public static class CommentBatch
                     where submissionIds.Contains(token.Token)
                     select new { token.Token, comment.ReceiptNumber, comment.ConsultationId, comment.GoalDocumentId })
                 .ToDictionaryAsync(f => f.Token, f => new SubmissionOutcome.Stored(f.ReceiptNumber, f.ConsultationId, f.GoalDocumentId), ct);
-        var challengeIds = writes.Where(w => w.Spend is not null).Select(w => w.Spend!.ChallengeId).Distinct().ToList();
-        var spentChallenges = challengeIds.Count == 0
-            ? []
-            : (await db.SpentChallenges.AsNoTracking().Where(s => challengeIds.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
+        var spentChallenges = await SpentAmongAsync(db, writes.Select(w => w.Spend), ct);
 
         // Decide each write: an earlier commit of the same form, a repeat inside this batch, a spent challenge, or new.
         var firstOfSubmission = new Dictionary<string, int>();
@@ -177,6 +174,15 @@ public static class CommentBatch
         }
 
         return lastNumbers;
+    }
+
+    /// <summary>Which of these proof-of-work challenges were already spent (read after the counter lock).</summary>
+    internal static async Task<HashSet<string>> SpentAmongAsync(FeedbackDbContext db, IEnumerable<SingleUseKey?> keys, CancellationToken ct)
+    {
+        var ids = keys.OfType<SingleUseKey>().Select(k => k.ChallengeId).Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : (await db.SpentChallenges.AsNoTracking().Where(s => ids.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>Gives each comment the next 受付番号 of its fiscal year and adds it to the context.</summary>

@@ -37,10 +37,7 @@ public static class SurveyBatch
             ? []
             : await db.SurveyAnswerSets.AsNoTracking().Where(s => submissionIds.Contains(s.SubmissionId!))
                 .ToDictionaryAsync(s => s.SubmissionId!, s => s.Id, ct);
-        var challengeIds = writes.Where(w => w.Spend is not null).Select(w => w.Spend!.ChallengeId).Distinct().ToList();
-        var spent = challengeIds.Count == 0
-            ? []
-            : (await db.SpentChallenges.AsNoTracking().Where(s => challengeIds.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
+        var spent = await CommentBatch.SpentAmongAsync(db, writes.Select(w => w.Spend), ct);
 
         var firstOfSubmission = new Dictionary<string, int>();
         var fresh = new List<int>();

@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Surveys;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
+using static UedaPublicGoals.Tests.Browser.Infrastructure.PageChecks;
 using Xunit.Abstractions;
 
 namespace UedaPublicGoals.Tests.Browser.Surveys;
@@ -19,40 +17,6 @@ namespace UedaPublicGoals.Tests.Browser.Surveys;
 [Collection(SurveyBrowserCollection.Name)]
 public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputHelper output)
 {
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Tab never reached {selector}; focus is on {await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 200)")}");
-    }
-
-    private static async Task AssertNoAxeViolationsAsync(IPage page, string state)
-    {
-        await page.WaitForFontsAsync();
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {state}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        Assert.True(result.Violations.Length == 0, message.ToString());
-    }
-
     private static string Name(Survey survey, int number) => SurveyAnswerInput.FieldName(survey.Questions.Single(q => q.Number == number));
 
     /// <summary>Answers every question by keyboard: first choices, 問2 as given, two boxes of 問3 when it is reachable, texts typed.</summary>
@@ -111,7 +75,7 @@ public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputH
         Assert.Contains(SurveyLabels.UnderFiveMessage, text);
         Assert.Contains("本数が少ない、料金が高い", text);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The results page scrolls sideways at 360 px.");
-        await AssertNoAxeViolationsAsync(page, "the results page");
+        await AssertNoViolationsAsync(page, "the results page");
 
         var set = await StoredSetAsync(survey);
         Assert.Equal(AgeGroup.JuniorHighOrYounger, set.AgeGroup);
@@ -149,12 +113,12 @@ public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputH
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync(SurveyPaths.Survey(survey.Slug));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The form scrolls sideways at 360 px.");
-        await AssertNoAxeViolationsAsync(page, "the empty survey form");
+        await AssertNoViolationsAsync(page, "the empty survey form");
 
         await page.Locator("#survey-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync(".error-summary");
         Assert.Contains("問1に答えてください", await page.Locator($"#{Name(survey, 1)}-error").InnerTextAsync());
-        await AssertNoAxeViolationsAsync(page, "the survey form with errors");
+        await AssertNoViolationsAsync(page, "the survey form with errors");
         Assert.Equal(0, await portal.WithDbAsync(db => db.SurveyAnswerSets.CountAsync(s => s.SurveyId == survey.Id)));
     }
 }
