@@ -6,6 +6,9 @@
 #   e.g. tests/Benchmarks/feedback-submit.sh 2000 "1 8 32"   (the default)
 #   BENCH_DB=postgres tests/Benchmarks/feedback-submit.sh     (a throwaway PostgreSQL from Debian's
 #   postgresql package, durable settings: fsync and synchronous_commit on; needs root or the postgres user)
+#   BENCH_KIND=survey tests/Benchmarks/feedback-submit.sh 500 (WEBアンケート answer sets instead of comments:
+#   a 3-question survey — 年代, 5段階, 自由記述 — is inserted into the database, each answer set is posted to
+#   /iken/anketo/bench and stores the set, its answers and one WEBアンケート comment through the same writer)
 #
 # Publishes the site (Release), runs it in Production on a fresh SQLite file on 127.0.0.1 with
 # the per-client rate limit relaxed, the time trap off and the proof-of-work off (configuration
@@ -50,11 +53,14 @@ if [[ "${BENCH_DB:-sqlite}" == "postgres" ]]; then
         -o "-k '$work/pg' -p $pg_port -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
     as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres bench
     provider=Postgres; connection="Host=127.0.0.1;Port=$pg_port;Database=bench;Username=postgres"
-    count=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d bench -tAc 'select count(*) from "FeedbackComments"')
+    sql=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d bench -v ON_ERROR_STOP=1 -tAc)
 else
     provider=Sqlite; connection="Data Source=$work/bench.db"
-    count=(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from FeedbackComments").fetchone()[0])' "$work/bench.db")
+    sql=(python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.executescript(sys.argv[2]) if ";" in sys.argv[2].rstrip(";") else c.execute(sys.argv[2]).fetchone(); c.commit(); print(r[0] if isinstance(r, tuple) else "")' "$work/bench.db")
 fi
+kind="${BENCH_KIND:-comment}"
+table=$([[ "$kind" == survey ]] && echo FeedbackSurveyAnswerSets || echo FeedbackComments)
+count=("${sql[@]}" "select count(*) from \"$table\"")
 
 (cd "$work/pub" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
     Database__Provider="$provider" Database__ConnectionString="$connection" Logging__LogLevel__Default=Warning \
@@ -68,13 +74,33 @@ for _ in $(seq 1 150); do
 done
 curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" || { cat "$work/server.log" >&2; echo "the site did not start" >&2; exit 1; }
 
+if [[ "$kind" == survey ]]; then
+    # Staff would build it in the backoffice; the benchmark needs no login, so the rows go in directly.
+    "${sql[@]}" "
+        INSERT INTO \"FeedbackSurveys\" (\"ConsultationId\", \"Slug\", \"Title\", \"AudienceLabel\", \"Description\", \"OpensUtc\", \"State\", \"CreatedUtc\")
+            SELECT \"Id\", 'bench', 'ベンチマーク用アンケート', '中学生向け', '', '2000-01-01 00:00:00', 1, '2000-01-01 00:00:00' FROM \"FeedbackConsultations\" WHERE \"IsDefault\";
+        INSERT INTO \"FeedbackSurveyQuestions\" (\"SurveyId\", \"Number\", \"Text\", \"Kind\", \"IsRequired\", \"IsAgeGroup\")
+            SELECT \"Id\", 1, '年代', 0, TRUE, TRUE FROM \"FeedbackSurveys\" WHERE \"Slug\" = 'bench'
+            UNION ALL SELECT \"Id\", 2, '上田市に住み続けたいと思いますか', 2, FALSE, FALSE FROM \"FeedbackSurveys\" WHERE \"Slug\" = 'bench'
+            UNION ALL SELECT \"Id\", 3, '意見を自由に', 4, FALSE, FALSE FROM \"FeedbackSurveys\" WHERE \"Slug\" = 'bench';
+        INSERT INTO \"FeedbackSurveyChoices\" (\"QuestionId\", \"Number\", \"Label\", \"AgeGroup\")
+            SELECT \"Id\", 1, '中学生以下', 0 FROM \"FeedbackSurveyQuestions\" WHERE \"Number\" = 1
+            UNION ALL SELECT \"Id\", 2, '高校生', 1 FROM \"FeedbackSurveyQuestions\" WHERE \"Number\" = 1
+            UNION ALL SELECT \"Id\", 1, 'そう思う', NULL FROM \"FeedbackSurveyQuestions\" WHERE \"Number\" = 2
+            UNION ALL SELECT \"Id\", 2, 'そう思わない', NULL FROM \"FeedbackSurveyQuestions\" WHERE \"Number\" = 2;
+    " >/dev/null
+fi
+
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); the client and the site share them; $provider, Production, Release"
 for workers in $concurrency; do
-python3 - "$port" "$comments" "$workers" "${count[@]}" <<'PY' || status=1
+python3 - "$port" "$comments" "$workers" "$kind" "${count[@]}" <<'PY' || status=1
 import concurrent.futures, http.client, re, subprocess, sys, time, urllib.parse
 
-port, total, workers, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-path = "/iken/dai3ji-sogo-keikaku/"
+port, total, workers, kind, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
+survey = kind == "survey"
+path = "/iken/anketo/bench" if survey else "/iken/dai3ji-sogo-keikaku/"
+send_path = path if survey else path + "send"
+what = "answer sets" if survey else "comments"
 field = "スマートシティ・DX"
 def stored(): return int(subprocess.run(count, check=True, capture_output=True, text=True).stdout.strip())
 before = stored()
@@ -88,6 +114,14 @@ def open_form(i):
     token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', html).group(1)
     ticket = re.search(r'name="Ticket" value="([^"]+)"', html).group(1)
     c.close()
+    if survey:
+        # The first choice of each choice question, and a sentence for each text question.
+        fields = {"__RequestVerificationToken": token, "Ticket": ticket}
+        for name, value in re.findall(r'name="(q\d+)" value="(\d+)"', html):
+            fields.setdefault(name, value)
+        for name in re.findall(r'<textarea id="(q\d+)"', html):
+            fields[name] = f"ベンチマークの回答 {i}。部活の帰りに乗れるバスがほしいです。"
+        return cookie, urllib.parse.urlencode(fields)
     body = urllib.parse.urlencode({
         "__RequestVerificationToken": token, "Ticket": ticket, "Goal": "",
         "Text": f"ベンチマークの意見 {i}。駅前に勉強できる場所がほしいです。", "Field": field,
@@ -99,7 +133,7 @@ def send(form):
     cookie, body = form
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     start = time.perf_counter()
-    c.request("POST", path + "send", body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
+    c.request("POST", send_path, body, {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie})
     r = c.getresponse()
     r.read()
     c.close()
@@ -124,7 +158,7 @@ rows = stored() - before
 
 print(f"--- {workers} connection(s)")
 print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s, 8 connections)")
-print(f"comments sent:  {total} with {workers} connections in {elapsed:.2f} s -> {total / elapsed:.0f} submissions/s")
+print(f"{what} sent:  {total} with {workers} connections in {elapsed:.2f} s -> {total / elapsed:.0f} submissions/s")
 print(f"send latency:   p50 {pct(0.50):.1f} ms, p90 {pct(0.90):.1f} ms, p99 {pct(0.99):.1f} ms")
 print(f"responses:      {statuses}")
 print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers, {total} sent)")

@@ -112,6 +112,11 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
         {
             ModelState.AddModelError("Form.Slug", "このURLの名前はほかの意見募集が使っています。別の名前にしてください。");
         }
+        else if (slug == Surveys.SurveyPaths.Segment)
+        {
+            // /iken/anketo/… are the surveys' pages: a consultation there could never be reached.
+            ModelState.AddModelError("Form.Slug", "このURLの名前はアンケートのページが使っています。別の名前にしてください。");
+        }
 
         if (!string.IsNullOrWhiteSpace(form.FieldsText) && form.Fields.FirstOrDefault(f => f.Length > 100) is { } longField)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Routing;
+using UedaPublicGoals.Feedback.Surveys;
 
 namespace UedaPublicGoals.Feedback.Data;
 
@@ -22,6 +23,11 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<RejectionCounter> RejectionCounters => Set<RejectionCounter>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<StatusLookupFailure> StatusLookupFailures => Set<StatusLookupFailure>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyChoice> SurveyChoices => Set<SurveyChoice>();
+    public DbSet<SurveyAnswerSet> SurveyAnswerSets => Set<SurveyAnswerSet>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,6 +72,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Consultation>().WithMany().HasForeignKey(c => c.ConsultationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<RoutingRule>().WithMany().HasForeignKey(c => c.RoutingRuleId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SurveyAnswerSet>().WithMany().HasForeignKey(c => c.SurveyAnswerSetId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<CommentNote>(e =>
@@ -122,6 +129,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.Property(f => f.ReceiptNumber).HasMaxLength(20);
             e.HasIndex(f => f.MinuteUtc);
         });
+
+        SurveyModel.Configure(modelBuilder);
     }
 }
 

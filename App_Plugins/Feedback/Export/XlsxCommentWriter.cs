@@ -15,7 +15,7 @@ public static class XlsxCommentWriter
     private const uint WrapStyle = 1;
     private const uint HeaderStyle = 2;
 
-    public static byte[] Write(CommentExportTable table)
+    public static byte[] Write(CommentExportTable table, string sheetName = SheetName)
     {
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
@@ -48,9 +48,9 @@ public static class XlsxCommentWriter
             var sharedStringPart = workbookPart.AddNewPart<SharedStringTablePart>();
             sharedStringPart.SharedStringTable = strings.ToTable();
 
-            workbookPart.Workbook.Append(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1U, Name = SheetName }));
+            workbookPart.Workbook.Append(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1U, Name = sheetName }));
             // The filter's range, as Excel itself records it.
-            workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'{SheetName}'!$A$1:${lastColumn}${Math.Max(1, table.Rows.Count + 1)}")
+            workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'{sheetName}'!$A$1:${lastColumn}${Math.Max(1, table.Rows.Count + 1)}")
             {
                 Name = "_xlnm._FilterDatabase", LocalSheetId = 0U, Hidden = true,
             }));

@@ -172,7 +172,7 @@ public sealed class InboxController(
         var form = new EntryForm
         {
             ConsultationId = choices.Consultations.FirstOrDefault(c => c.Id == consultation)?.Id ?? choices.Consultations.FirstOrDefault(c => c.IsDefault)?.Id,
-            Channel = channel is { } c && c != CommentChannel.Web && Enum.IsDefined(c) ? c : null,
+            Channel = channel is { } c && CommentChannels.IsTypedInByStaff(c) ? c : null,
             ReceivedOn = receivedOn ?? TokyoTime.DateOf(clock.GetUtcNow().UtcDateTime),
         };
         return View(new EntryModel(form, choices));
@@ -189,7 +189,7 @@ public sealed class InboxController(
             ModelState.AddModelError("Form.ConsultationId", "意見募集を一覧から選んでください。");
         }
 
-        if (form.Channel is { } channel && (channel == CommentChannel.Web || !Enum.IsDefined(channel)))
+        if (form.Channel is { } channel && !CommentChannels.IsTypedInByStaff(channel))
         {
             ModelState.AddModelError("Form.Channel", "WEB以外の受付経路（郵送、ワークショップなど）を選んでください。WEBの意見は自動で届きます。");
         }

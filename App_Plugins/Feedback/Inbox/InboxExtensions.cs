@@ -13,6 +13,7 @@ public static class InboxExtensions
         builder.Services.AddScoped<InboxContacts>();
         builder.Services.AddScoped<InboxAssignees>();
         builder.Services.AddAuditActions(typeof(InboxAuditActions)); // labels and filter entries in the host's log viewer
+        builder.Services.AddAuditActions(typeof(Surveys.SurveyAuditActions));
         return builder;
     }
 }

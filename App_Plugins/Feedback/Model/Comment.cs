@@ -94,6 +94,9 @@ public sealed class Comment
     /// <summary>Optimistic concurrency for staff edits.</summary>
     public Guid ConcurrencyStamp { get; set; }
 
+    /// <summary>The survey answer set this free-text answer belongs to (channel WEBアンケート, or 郵送 for a paper questionnaire).</summary>
+    public long? SurveyAnswerSetId { get; set; }
+
     public List<CommentNote> Notes { get; set; } = [];
 }
 
@@ -119,6 +122,15 @@ public enum CommentChannel
     FacilityCorner = 3,
     /// <summary>分野別意見聴取</summary>
     FieldHearing = 4,
+    /// <summary>WEBアンケート: a free-text answer to a survey, linked to its answer set.</summary>
+    WebSurvey = 5,
+}
+
+public static class CommentChannels
+{
+    /// <summary>Channels staff type comments in from (not the web form, not survey answers, which arrive by themselves).</summary>
+    public static bool IsTypedInByStaff(CommentChannel channel) =>
+        Enum.IsDefined(channel) && channel is not (CommentChannel.Web or CommentChannel.WebSurvey);
 }
 
 public enum CommentStatus

@@ -10,6 +10,7 @@ public static class FeedbackLabels
         CommentChannel.Workshop => "ワークショップ",
         CommentChannel.FacilityCorner => "公共施設自由意見コーナー",
         CommentChannel.FieldHearing => "分野別意見聴取",
+        CommentChannel.WebSurvey => "WEBアンケート",
         _ => channel.ToString(),
     };
 

@@ -11,6 +11,7 @@ using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Routing;
 using UedaPublicGoals.Feedback.Status;
 using UedaPublicGoals.Feedback.Submission;
+using UedaPublicGoals.Feedback.Surveys;
 
 namespace UedaPublicGoals.Feedback.Public;
 
@@ -51,6 +52,10 @@ public static class FeedbackResidentSideExtensions
         services.AddScoped<CommentSubmissionService>();
         services.AddSingleton<CommentWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentWriter>());
+
+        // WEBアンケート: answers go through the same writer
+        services.AddSingleton<SurveyAnsweredCookie>();
+        services.AddScoped<SurveySubmissions>();
 
         // Status by 受付番号
         services.AddScoped<CommentStatusLookup>();

@@ -29,11 +29,7 @@ public static class CommentBatch
         var outcomes = new SubmissionOutcome?[writes.Count];
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        var lastNumbers = new SortedDictionary<int, int>();
-        foreach (var year in writes.Select(w => ReceiptNumbers.ReiwaFiscalYear(w.Comment.CreatedUtc)).Distinct().Order())
-        {
-            lastNumbers[year] = await LockCounterAsync(db, year, ct);
-        }
+        var lastNumbers = await LockCountersAsync(db, writes.Select(w => w.Comment), ct);
 
         var submissionIds = writes.Where(w => w.SubmissionId is not null).Select(w => w.SubmissionId!).Distinct().ToList();
         var earlier = submissionIds.Count == 0
@@ -44,10 +40,7 @@ public static class CommentBatch
                     where submissionIds.Contains(token.Token)
                     select new { token.Token, comment.ReceiptNumber, comment.ConsultationId, comment.GoalDocumentId })
                 .ToDictionaryAsync(f => f.Token, f => new SubmissionOutcome.Stored(f.ReceiptNumber, f.ConsultationId, f.GoalDocumentId), ct);
-        var challengeIds = writes.Where(w => w.Spend is not null).Select(w => w.Spend!.ChallengeId).Distinct().ToList();
-        var spentChallenges = challengeIds.Count == 0
-            ? []
-            : (await db.SpentChallenges.AsNoTracking().Where(s => challengeIds.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
+        var spentChallenges = await SpentAmongAsync(db, writes.Select(w => w.Spend), ct);
 
         // Decide each write: an earlier commit of the same form, a repeat inside this batch, a spent challenge, or new.
         var firstOfSubmission = new Dictionary<string, int>();
@@ -85,13 +78,7 @@ public static class CommentBatch
 
         if (fresh.Count > 0)
         {
-            foreach (var i in fresh)
-            {
-                var comment = writes[i].Comment;
-                var year = ReceiptNumbers.ReiwaFiscalYear(comment.CreatedUtc);
-                comment.ReceiptNumber = ReceiptNumbers.For(++lastNumbers[year], comment.CreatedUtc);
-                db.Comments.Add(comment);
-            }
+            AddNumbered(db, fresh.Select(i => writes[i].Comment), lastNumbers);
 
             await db.SaveChangesAsync(ct);
             foreach (var i in fresh)
@@ -108,12 +95,7 @@ public static class CommentBatch
                 }
             }
 
-            foreach (var (year, last) in lastNumbers)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""UPDATE "FeedbackReceiptCounters" SET "LastNumber" = {last} WHERE "FiscalYear" = {year}""", ct);
-            }
-
+            await SaveCountersAsync(db, lastNumbers, ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -176,6 +158,52 @@ public static class CommentBatch
                 select new { comment.ReceiptNumber, comment.ConsultationId, comment.GoalDocumentId })
             .FirstOrDefaultAsync(ct);
         return found is null ? null : new SubmissionOutcome.Stored(found.ReceiptNumber, found.ConsultationId, found.GoalDocumentId);
+    }
+
+    /// <summary>
+    /// Locks the counter row of every fiscal year the comments fall in (in year order, so two
+    /// batches never wait on each other crosswise) and returns each year's last number. Call first
+    /// in the transaction, before any duplicate check.
+    /// </summary>
+    internal static async Task<SortedDictionary<int, int>> LockCountersAsync(FeedbackDbContext db, IEnumerable<Comment> comments, CancellationToken ct)
+    {
+        var lastNumbers = new SortedDictionary<int, int>();
+        foreach (var year in comments.Select(c => ReceiptNumbers.ReiwaFiscalYear(c.CreatedUtc)).Distinct().Order())
+        {
+            lastNumbers[year] = await LockCounterAsync(db, year, ct);
+        }
+
+        return lastNumbers;
+    }
+
+    /// <summary>Which of these proof-of-work challenges were already spent (read after the counter lock).</summary>
+    internal static async Task<HashSet<string>> SpentAmongAsync(FeedbackDbContext db, IEnumerable<SingleUseKey?> keys, CancellationToken ct)
+    {
+        var ids = keys.OfType<SingleUseKey>().Select(k => k.ChallengeId).Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : (await db.SpentChallenges.AsNoTracking().Where(s => ids.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>Gives each comment the next 受付番号 of its fiscal year and adds it to the context.</summary>
+    internal static void AddNumbered(FeedbackDbContext db, IEnumerable<Comment> comments, SortedDictionary<int, int> lastNumbers)
+    {
+        foreach (var comment in comments)
+        {
+            var year = ReceiptNumbers.ReiwaFiscalYear(comment.CreatedUtc);
+            comment.ReceiptNumber = ReceiptNumbers.For(++lastNumbers[year], comment.CreatedUtc);
+            db.Comments.Add(comment);
+        }
+    }
+
+    /// <summary>Moves the locked counters to the last numbers given out, inside the same transaction.</summary>
+    internal static async Task SaveCountersAsync(FeedbackDbContext db, SortedDictionary<int, int> lastNumbers, CancellationToken ct)
+    {
+        foreach (var (year, last) in lastNumbers)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""UPDATE "FeedbackReceiptCounters" SET "LastNumber" = {last} WHERE "FiscalYear" = {year}""", ct);
+        }
     }
 
     /// <summary>

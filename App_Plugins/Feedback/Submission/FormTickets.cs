@@ -19,15 +19,27 @@ public sealed class FormTickets(IDataProtectionProvider dataProtection, TimeProv
 {
     private readonly IDataProtector protector = dataProtection.CreateProtector("Feedback.FormTicket.v1");
 
-    public string Issue(int consultationId)
+    // A separate purpose: a survey's ticket is never accepted by the comment form, nor the reverse.
+    private readonly IDataProtector surveyProtector = dataProtection.CreateProtector("Feedback.SurveyTicket.v1");
+
+    public string Issue(int consultationId) => Issue(protector, consultationId);
+
+    /// <summary>A ticket for a survey's answer form; <see cref="FormTicket.ConsultationId"/> then holds the survey id.</summary>
+    public string IssueForSurvey(int surveyId) => Issue(surveyProtector, surveyId);
+
+    public FormTicket? Read(string? ticket) => Read(protector, ticket);
+
+    public FormTicket? ReadForSurvey(string? ticket) => Read(surveyProtector, ticket);
+
+    private string Issue(IDataProtector protector, int consultationId)
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var issued = (long)(clock.GetUtcNow().UtcDateTime - DateTime.UnixEpoch).TotalSeconds;
         return protector.Protect(string.Join('|', id, consultationId.ToString(CultureInfo.InvariantCulture), issued.ToString(CultureInfo.InvariantCulture)));
     }
 
-    /// <summary>The ticket, or null when it was not issued by this site or was altered.</summary>
-    public FormTicket? Read(string? ticket)
+    /// <summary>The ticket, or null when it was not issued by this site (for this purpose) or was altered.</summary>
+    private static FormTicket? Read(IDataProtector protector, string? ticket)
     {
         if (string.IsNullOrEmpty(ticket) || ticket.Length > 1000)
         {

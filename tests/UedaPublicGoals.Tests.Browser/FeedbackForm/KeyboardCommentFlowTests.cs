@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
+using static UedaPublicGoals.Tests.Browser.Infrastructure.PageChecks;
 
 namespace UedaPublicGoals.Tests.Browser.FeedbackForm;
 
@@ -9,21 +10,6 @@ namespace UedaPublicGoals.Tests.Browser.FeedbackForm;
 [Collection(FeedbackBrowserCollection.Name)]
 public sealed class KeyboardCommentFlowTests(FeedbackBrowserPortal portal)
 {
-    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/> (at most 60 presses).</summary>
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Tab never reached {selector}; focus is on {await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 200)")}");
-    }
-
     [Fact]
     public async Task From_a_goal_page_to_the_receipt_number_with_the_keyboard_alone()
     {

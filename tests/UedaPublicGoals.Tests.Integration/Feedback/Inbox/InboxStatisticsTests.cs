@@ -70,7 +70,8 @@ public sealed class InboxStatisticsTests : IDisposable
         Assert.Equal("4", ageByField.Single(r => r.Row == "計").Cells[^1]);
 
         var fieldByChannel = CrossTable(page, "分野 × 受付経路");
-        Assert.Equal(["1", "1", "0", "0", "1", "3"], fieldByChannel.Single(r => r.Row == fields[0]).Cells);
+        // Columns: WEB, 郵送, ワークショップ, 公共施設, 分野別意見聴取, WEBアンケート, 計.
+        Assert.Equal(["1", "1", "0", "0", "1", "0", "3"], fieldByChannel.Single(r => r.Row == fields[0]).Cells);
 
         // Each chart is a named image whose numbers are also printed as text beside the bars.
         var charts = page.QuerySelectorAll("svg[role=img]");

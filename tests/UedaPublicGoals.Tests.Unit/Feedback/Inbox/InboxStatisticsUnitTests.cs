@@ -23,7 +23,7 @@ public sealed class InboxStatisticsUnitTests
         Assert.Equal(1, answered.ByAge.Single(r => r.Label == "20代").Count);
         Assert.DoesNotContain(answered.ByAge, r => r.Label == CommentStatistics.NotAnswered);
         Assert.Equal([("交通", 1), ("教育", 0)], answered.ByField.Select(r => (r.Label, r.Count)));
-        Assert.Equal(5, answered.ByChannel.Count);
+        Assert.Equal(6, answered.ByChannel.Count); // WEB, 郵送, ワークショップ, 公共施設, 分野別意見聴取, WEBアンケート
 
         var unanswered = CommentStatistics.Compute([new(null, null, CommentChannel.Post, Tokyo(10, 5))], ["交通"], StatisticsInterval.Week, null, null);
         Assert.Equal(1, unanswered.ByAge.Single(r => r.Label == CommentStatistics.NotAnswered).Count);

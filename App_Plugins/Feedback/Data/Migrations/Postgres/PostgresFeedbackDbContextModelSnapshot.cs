@@ -207,6 +207,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("SurveyAnswerSetId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -220,6 +223,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.HasIndex("ReceivedUtc");
 
                     b.HasIndex("RoutingRuleId");
+
+                    b.HasIndex("SurveyAnswerSetId");
 
                     b.HasIndex("ClientHash", "ReceivedUtc");
 
@@ -362,6 +367,208 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.ToTable("FeedbackRoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AudienceLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("ClosesUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnswerSetId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1800)
+                        .HasColumnType("character varying(1800)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerSetId");
+
+                    b.HasIndex("ChoiceId");
+
+                    b.HasIndex("QuestionId", "ChoiceId");
+
+                    b.ToTable("FeedbackSurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmissionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ReceivedUtc");
+
+                    b.ToTable("FeedbackSurveyAnswerSets", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackSurveyChoices", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConditionChoiceNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConditionQuestionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAgeGroup")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackSurveyQuestions", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
@@ -374,6 +581,11 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RoutingRuleId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyAnswerSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.CommentNote", b =>
@@ -394,9 +606,80 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.Survey", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AnswerSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyChoice", null)
+                        .WithMany()
+                        .HasForeignKey("ChoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyChoice", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }

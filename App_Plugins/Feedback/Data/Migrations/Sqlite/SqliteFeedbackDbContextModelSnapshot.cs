@@ -199,6 +199,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SurveyAnswerSetId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -212,6 +215,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.HasIndex("ReceivedUtc");
 
                     b.HasIndex("RoutingRuleId");
+
+                    b.HasIndex("SurveyAnswerSetId");
 
                     b.HasIndex("ClientHash", "ReceivedUtc");
 
@@ -348,6 +353,198 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.ToTable("FeedbackRoutingRules", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceLabel")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackSurveys", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1800)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerSetId");
+
+                    b.HasIndex("ChoiceId");
+
+                    b.HasIndex("QuestionId", "ChoiceId");
+
+                    b.ToTable("FeedbackSurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ReceivedUtc");
+
+                    b.ToTable("FeedbackSurveyAnswerSets", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackSurveyChoices", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConditionChoiceNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConditionQuestionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAgeGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackSurveyQuestions", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
@@ -360,6 +557,11 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RoutingRuleId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyAnswerSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.CommentNote", b =>
@@ -380,9 +582,80 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.Survey", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AnswerSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyChoice", null)
+                        .WithMany()
+                        .HasForeignKey("ChoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyChoice", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Surveys.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.Survey", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.Surveys.SurveyQuestion", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }
