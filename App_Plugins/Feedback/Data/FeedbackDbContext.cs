@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UedaPublicGoals.Feedback.DraftPlans;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Routing;
 
@@ -22,6 +23,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<RejectionCounter> RejectionCounters => Set<RejectionCounter>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<StatusLookupFailure> StatusLookupFailures => Set<StatusLookupFailure>();
+    public DbSet<DraftPlan> DraftPlans => Set<DraftPlan>();
+    public DbSet<DraftPlanVersion> DraftPlanVersions => Set<DraftPlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +68,29 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<Consultation>().WithMany().HasForeignKey(c => c.ConsultationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<RoutingRule>().WithMany().HasForeignKey(c => c.RoutingRuleId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.ParagraphRef).HasMaxLength(ParagraphRef.KeyMaxLength);
+            e.HasOne(c => c.DraftVersion).WithMany().HasForeignKey(c => c.DraftVersionId).OnDelete(DeleteBehavior.Restrict);
+
+            // Per-paragraph counts on the draft page and the inbox's paragraph filter.
+            e.HasIndex(c => new { c.DraftVersionId, c.ParagraphRef });
+        });
+
+        modelBuilder.Entity<DraftPlan>(e =>
+        {
+            e.ToTable("FeedbackDraftPlans");
+            e.Property(d => d.Slug).HasMaxLength(80).IsRequired();
+            e.HasIndex(d => d.Slug).IsUnique();
+            e.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DraftPlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DraftPlanVersion>(e =>
+        {
+            e.ToTable("FeedbackDraftPlanVersions");
+            e.Property(v => v.Title).HasMaxLength(DraftPlanVersion.TitleMaxLength).IsRequired();
+            e.Property(v => v.Body).HasMaxLength(DraftPlanVersion.BodyMaxLength).IsRequired();
+            e.Property(v => v.EditedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(v => new { v.DraftPlanId, v.Number }).IsUnique();
         });
 
         modelBuilder.Entity<CommentNote>(e =>

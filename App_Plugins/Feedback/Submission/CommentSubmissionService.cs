@@ -16,7 +16,8 @@ public sealed record CommentSubmission(
     FormTicket Ticket,
     FeedbackGoal? Goal,
     SingleUseKey? Spend,
-    IPAddress? Client);
+    IPAddress? Client,
+    DraftPlans.ParagraphTarget? Paragraph = null);
 
 public abstract record SubmissionOutcome
 {
@@ -51,11 +52,14 @@ public sealed class CommentSubmissionService(
         var now = clock.GetUtcNow().UtcDateTime;
         var input = submission.Input;
         var goal = submission.Goal;
-        var route = await router.RouteAsync(
-            new CommentOrigin(goal?.DocumentId, goal?.DepartmentSlug, input.Field, input.Text),
-            submission.FormConsultation.Id,
-            now,
-            ct);
+        // A comment on a draft's paragraph belongs to the draft's consultation, whatever the routing rules say.
+        var route = submission.Paragraph is not null
+            ? new RoutingDecision(submission.FormConsultation, null)
+            : await router.RouteAsync(
+                new CommentOrigin(goal?.DocumentId, goal?.DepartmentSlug, input.Field, input.Text),
+                submission.FormConsultation.Id,
+                now,
+                ct);
 
         var comment = new Comment
         {
@@ -74,6 +78,8 @@ public sealed class CommentSubmissionService(
             CheckCodeHash = CheckCodes.Hash(CheckCodes.For(submission.Ticket.SubmissionId)),
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
+            DraftVersionId = submission.Paragraph?.Version.Id,
+            ParagraphRef = submission.Paragraph?.Paragraph.Ref.Key,
         }.AboutGoal(goal);
 
         var outcome = await writer.WriteAsync(new CommentWrite(comment, submission.Ticket.SubmissionId, submission.Spend), ct);
