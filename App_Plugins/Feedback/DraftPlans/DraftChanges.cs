@@ -28,8 +28,8 @@ public sealed record ParagraphChange(ParagraphChangeKind Kind, DraftParagraph? O
 /// <summary>
 /// What changed between two versions of a draft. Paragraphs are lined up by their text (longest
 /// common subsequence), so inserting a paragraph does not make every later one "changed" just
-/// because its number moved; between two unchanged paragraphs, removed and added ones are paired in
-/// order as changed paragraphs, the rest are added or removed. A changed paragraph gets a diff by
+/// because its number moved; between two unchanged paragraphs, a removed and an added paragraph
+/// sharing most of their characters are one changed paragraph, the rest are added or removed. A changed paragraph gets a diff by
 /// character (Japanese has no spaces to split words on). The module cannot reach the site's
 /// history diff, so this is its own small LCS.
 /// </summary>
@@ -52,18 +52,57 @@ public static class DraftChanges
         {
             var removed = oldParagraphs[i..oldIndex];
             var added = newParagraphs[j..newIndex];
-            var paired = Math.Min(removed.Count, added.Count);
-            for (var k = 0; k < paired; k++)
+            var partners = Partners(removed, added);
+            for (var k = 0; k < added.Count; k++)
             {
-                changes.Add(new ParagraphChange(ParagraphChangeKind.Changed, removed[k], added[k], Characters(removed[k].Markdown, added[k].Markdown)));
+                changes.Add(partners[k] is { } r
+                    ? new ParagraphChange(ParagraphChangeKind.Changed, removed[r], added[k], Characters(removed[r].Markdown, added[k].Markdown))
+                    : new ParagraphChange(ParagraphChangeKind.Added, null, added[k], [new TextPiece(TextPieceKind.Inserted, added[k].Markdown)]));
             }
 
-            changes.AddRange(removed.Skip(paired).Select(p => new ParagraphChange(ParagraphChangeKind.Removed, p, null, [new TextPiece(TextPieceKind.Deleted, p.Markdown)])));
-            changes.AddRange(added.Skip(paired).Select(p => new ParagraphChange(ParagraphChangeKind.Added, null, p, [new TextPiece(TextPieceKind.Inserted, p.Markdown)])));
+            changes.AddRange(removed.Where((_, r) => !partners.Contains(r))
+                .Select(p => new ParagraphChange(ParagraphChangeKind.Removed, p, null, [new TextPiece(TextPieceKind.Deleted, p.Markdown)])));
             (i, j) = (oldIndex + 1, newIndex + 1);
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// For each added paragraph of a gap, the removed one it is a rewrite of (or null): in order, the
+    /// most similar one left that shares at least <see cref="MinimumSimilarity"/> of its characters.
+    /// </summary>
+    private static int?[] Partners(List<DraftParagraph> removed, List<DraftParagraph> added)
+    {
+        var partners = new int?[added.Count];
+        var next = 0;
+        for (var k = 0; k < added.Count && next < removed.Count; k++)
+        {
+            var best = Enumerable.Range(next, removed.Count - next)
+                .Select(r => (Index: r, Score: Similarity(removed[r].Markdown, added[k].Markdown)))
+                .MaxBy(c => c.Score);
+            if (best.Score >= MinimumSimilarity)
+            {
+                partners[k] = best.Index;
+                next = best.Index + 1;
+            }
+        }
+
+        return partners;
+    }
+
+    /// <summary>Below this share of common characters two paragraphs are different paragraphs, not a rewrite.</summary>
+    private const double MinimumSimilarity = 0.5;
+
+    private static double Similarity(string a, string b)
+    {
+        var (x, y) = (TextElements(a), TextElements(b));
+        if ((long)x.Count * y.Count > MaxCharacterCells || x.Count + y.Count == 0)
+        {
+            return 0;
+        }
+
+        return 2.0 * Lcs.Pairs(x, y, StringComparer.Ordinal).Count / (x.Count + y.Count);
     }
 
     /// <summary>The character-level diff of two texts (by text element, so an emoji or a combined kana stays whole).</summary>
