@@ -236,7 +236,8 @@ public sealed class PublicFeedbackController(
 
     /// <summary>
     /// Everything confirm and send both check, in this order: the consultation exists (404) and is
-    /// open (closed page), the goal and ticket are genuine (400), the bot traps (silent fake
+    /// open (closed page), the goal and ticket are genuine (400), a draft paragraph's draft is open
+    /// (its closed page), the bot traps (silent fake
     /// thanks), an earlier commit of the same form (its thanks page), the ticket's age (a new one),
     /// and the input (the form with messages). Returns the checked post or the response to give.
     /// </summary>
@@ -256,6 +257,13 @@ public sealed class PublicFeedbackController(
         if (!TryResolveGoal(form.Goal, out var goal) || tickets.Read(form.Ticket) is not { } ticket || ticket.ConsultationId != consultation.Id)
         {
             return (null, BadRequest());
+        }
+
+        // The paragraph's draft must be open too (its closed page, like the consultation's); an unknown paragraph is a message on the form below.
+        var (paragraph, closedDraft, paragraphErrors) = await ReadParagraphAsync(consultation, form, FieldErrors.None, ct);
+        if (closedDraft is not null)
+        {
+            return (null, closedDraft);
         }
 
         var settings = antiSpam.Value;
@@ -281,16 +289,13 @@ public sealed class PublicFeedbackController(
             {
                 ["Form"] = "このページを開いてから時間がたったため、送信できませんでした。入力した内容はそのままです。確認して、もう一度「入力内容を確認する」を押してください。",
             };
-            return (null, FormView(consultation, goal, form, new FieldErrors(expired)));
+            return (null, FormView(consultation, goal, form, new FieldErrors(expired), paragraph));
         }
 
         var (comment, inputErrors) = CommentInput.Validate(form, consultation.Fields);
-        var (paragraph, closedDraft, errors) = await ReadParagraphAsync(consultation, form, new FieldErrors(inputErrors), ct);
-        if (closedDraft is not null)
-        {
-            return (null, closedDraft);
-        }
-
+        var errors = paragraphErrors.For(nameof(form.Paragraph)) is { } unknownParagraph
+            ? new FieldErrors(inputErrors).With(nameof(form.Paragraph), unknownParagraph)
+            : new FieldErrors(inputErrors);
         if (comment is null || errors.Count > 0)
         {
             return (null, FormView(consultation, goal, form, errors, paragraph));
