@@ -81,8 +81,8 @@ public sealed class DraftPlanAdminController(FeedbackDbContext db, MarkdownRende
         {
             ConsultationId = form.ConsultationId!.Value,
             Slug = form.Slug.Trim(),
-            OpensUtc = form.OpensUtc,
-            ClosesUtc = form.ClosesUtc,
+            OpensUtc = form.OpensUtc(),
+            ClosesUtc = form.ClosesUtc(),
             CreatedUtc = now,
             Versions = [NewVersion(1, form, now)],
         };
@@ -126,8 +126,8 @@ public sealed class DraftPlanAdminController(FeedbackDbContext db, MarkdownRende
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = User.Identity?.Name ?? "";
         plan.ConsultationId = form.ConsultationId!.Value;
-        plan.OpensUtc = form.OpensUtc;
-        plan.ClosesUtc = form.ClosesUtc;
+        plan.OpensUtc = form.OpensUtc();
+        plan.ClosesUtc = form.ClosesUtc();
         var newest = plan.Versions.MaxBy(v => v.Number)!;
         string notice;
         if (newest.PublishedUtc is null)
@@ -203,7 +203,7 @@ public sealed class DraftPlanAdminController(FeedbackDbContext db, MarkdownRende
         ViewData["Title"] = plan is null ? "案を追加" : $"案の編集：{form.Title}";
         var consultations = await db.Consultations.AsNoTracking().OrderByDescending(c => c.IsDefault).ThenBy(c => c.OpensUtc).ToListAsync(ct);
         var outline = string.IsNullOrWhiteSpace(form.Body) || form.Body.Length > DraftPlanVersion.BodyMaxLength ? null : DraftOutline.Split(form.Body, markdown);
-        var warning = form.OpensAt is not null && form.ClosesAt is not null && form.ClosesAt > form.OpensAt ? DraftPlanForm.PeriodWarning(form.OpensUtc, form.ClosesUtc) : null;
+        var warning = form.HasPlausiblePeriod ? DraftPlanForm.PeriodWarning(form.OpensUtc(), form.ClosesUtc()) : null;
         return View(ViewsPath + "Edit.cshtml", new DraftPlanEditModel(plan, form, consultations, versions, outline, warning));
     }
 
@@ -218,6 +218,14 @@ public sealed class DraftPlanAdminController(FeedbackDbContext db, MarkdownRende
         if (existing is null && slug.Length > 0 && await db.DraftPlans.AnyAsync(d => d.Slug == slug, ct))
         {
             ModelState.AddModelError("Form.Slug", "このURLの名前はほかの案が使っています。別の名前にしてください。");
+        }
+
+        foreach (var (key, value) in new[] { ("Form.OpensAt", form.OpensAt), ("Form.ClosesAt", form.ClosesAt) })
+        {
+            if (value is not null && !DraftPlanForm.IsPlausible(value))
+            {
+                ModelState.AddModelError(key, "日時は2000年から2099年までの間で入力してください。");
+            }
         }
 
         if (form.OpensAt is { } opens && form.ClosesAt is { } closes && closes <= opens)

@@ -33,9 +33,15 @@ public sealed class DraftPlanForm
     [Required(ErrorMessage = "意見の募集終了の日時を入力してください。")]
     public DateTime? ClosesAt { get; set; }
 
-    public DateTime OpensUtc => TokyoTime.ToUtc(OpensAt!.Value);
+    /// <summary>Dates outside these years are typing mistakes or probes (and 0001-01-01 in Tokyo has no UTC).</summary>
+    public static bool IsPlausible(DateTime? tokyo) => tokyo is { Year: >= 2000 and <= 2099 };
 
-    public DateTime ClosesUtc => TokyoTime.ToUtc(ClosesAt!.Value);
+    public bool HasPlausiblePeriod => IsPlausible(OpensAt) && IsPlausible(ClosesAt) && ClosesAt > OpensAt;
+
+    // Methods, not properties: model validation reads every property, also of a form whose dates did not bind.
+    public DateTime OpensUtc() => TokyoTime.ToUtc(OpensAt!.Value);
+
+    public DateTime ClosesUtc() => TokyoTime.ToUtc(ClosesAt!.Value);
 
     /// <summary>Japanese warning when the period is shorter than recommended; saving and publishing still go ahead.</summary>
     public static string? PeriodWarning(DateTime opensUtc, DateTime closesUtc) =>

@@ -1,6 +1,3 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
@@ -11,20 +8,6 @@ namespace UedaPublicGoals.Tests.Browser.DraftPlans;
 [Collection(DraftPlanBrowserCollection.Name)]
 public sealed class DraftPlanBrowserTests(DraftPlanBrowserPortal portal)
 {
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 80; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Tab never reached {selector}; focus is on {await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 200)")}");
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -34,20 +17,20 @@ public sealed class DraftPlanBrowserTests(DraftPlanBrowserPortal portal)
         await page.OpenAsync(DraftPlanBrowserPortal.Url);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The draft page scrolls sideways at 360 px.");
 
-        await TabToAsync(page, "#p1-1-2 .draft-paragraph__actions a");
+        await page.TabToAsync("#p1-1-2 .draft-paragraph__actions a");
         Assert.Equal("この段落に意見を送る（第1章 第1節 ¶2）", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/iken/dai3ji-sogo-keikaku/?paragraph=", StringComparison.Ordinal));
         Assert.Contains("第1章 第1節 ¶2 への意見として受け付けます", await page.Locator("main").InnerTextAsync());
 
         var comment = javaScript ? "居場所の話に賛成です。駅の近くにあるとうれしいです。" : "JavaScriptなしでも段落に意見を送れるか確かめています。";
-        await TabToAsync(page, "#Text");
+        await page.TabToAsync("#Text");
         await page.Keyboard.InsertTextAsync(comment);
-        await TabToAsync(page, "input[name=Field]");
+        await page.TabToAsync("input[name=Field]");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "#Consent");
+        await page.TabToAsync("#Consent");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "#comment-form button[type=submit]");
+        await page.TabToAsync("#comment-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
@@ -55,7 +38,7 @@ public sealed class DraftPlanBrowserTests(DraftPlanBrowserPortal portal)
         Assert.Contains("第1章 第1節 ¶2", confirm);
         Assert.Contains(comment, confirm);
 
-        await TabToAsync(page, "#confirm-form button[type=submit]:not([formaction])");
+        await page.TabToAsync("#confirm-form button[type=submit]:not([formaction])");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
         var receipt = (await page.Locator(".receipt__number").InnerTextAsync()).Trim();
@@ -79,31 +62,10 @@ public sealed class DraftPlanBrowserTests(DraftPlanBrowserPortal portal)
     {
         var page = await portal.NewPageAsync(width);
         await page.OpenAsync(DraftPlanBrowserPortal.Url);
-        await AssertNoViolationsAsync(page, $"the draft page at {width} px");
+        await page.AssertNoAxeViolationsAsync($"the draft page at {width} px");
 
         await page.Locator("#p2-0-1 .draft-paragraph__actions a").ClickAsync();
         await page.WaitForSelectorAsync(".feedback-paragraph");
-        await AssertNoViolationsAsync(page, $"the form for a paragraph at {width} px");
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string state)
-    {
-        await page.WaitForFontsAsync();
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {state}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        Assert.True(result.Violations.Length == 0, message.ToString());
-        Assert.NotEmpty(result.Passes);
+        await page.AssertNoAxeViolationsAsync($"the form for a paragraph at {width} px");
     }
 }

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
@@ -13,62 +10,41 @@ namespace UedaPublicGoals.Tests.Browser.FeedbackForm;
 [Collection(FeedbackBrowserCollection.Name)]
 public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
 {
-    private static async Task AssertNoViolationsAsync(IPage page, string state)
-    {
-        await page.WaitForFontsAsync();
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {state}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        Assert.True(result.Violations.Length == 0, message.ToString());
-        Assert.NotEmpty(result.Passes);
-    }
-
     [Fact]
     public async Task The_form_its_error_state_the_confirmation_and_the_thanks_page_pass_axe()
     {
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync("/iken/dai3ji-sogo-keikaku/");
-        await AssertNoViolationsAsync(page, "the empty form");
+        await page.AssertNoAxeViolationsAsync("the empty form");
 
         await page.Locator("#comment-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
         Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('error-summary')"), "The error summary should take the focus.");
-        await AssertNoViolationsAsync(page, "the form with errors");
+        await page.AssertNoAxeViolationsAsync("the form with errors");
 
         await page.Locator("#Text").FillAsync("アクセシビリティの確認のための意見です。");
         await page.Locator("label[for=Field-2]").ClickAsync();
         await page.Locator("label[for=Consent]").ClickAsync();
         await page.Locator("#comment-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("#confirm-form");
-        await AssertNoViolationsAsync(page, "the confirmation page");
+        await page.AssertNoAxeViolationsAsync("the confirmation page");
 
         await page.Locator("#confirm-form button[type=submit]:not([formaction])").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
-        await AssertNoViolationsAsync(page, "the thanks page");
+        await page.AssertNoAxeViolationsAsync("the thanks page");
 
         // 意見の状況, with the number and code the thanks page gave.
         var receipt = (await page.Locator(".receipt__number").TextContentAsync())!.Trim();
         var code = (await page.Locator(".receipt__code").TextContentAsync())!.Trim();
         await page.Locator("main a[href='/iken/jokyo']").First.ClickAsync();
         await page.WaitForSelectorAsync("#status-form");
-        await AssertNoViolationsAsync(page, "the status page");
+        await page.AssertNoAxeViolationsAsync("the status page");
         await page.Locator("#ReceiptNumber").FillAsync(receipt);
         await page.Locator("#CheckCode").FillAsync(code);
         await page.Locator("#status-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync(".status-stage[aria-current=step]");
-        await AssertNoViolationsAsync(page, "the status of the comment");
+        await page.AssertNoAxeViolationsAsync("the status of the comment");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The status page scrolls sideways at 360 px.");
     }
 
@@ -108,7 +84,7 @@ public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
 
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync(path);
-        await AssertNoViolationsAsync(page, path);
+        await page.AssertNoAxeViolationsAsync(path);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 360 px.");
     }
 }

@@ -254,6 +254,12 @@ public sealed class DraftPlanTests : IAsyncLifetime
         Assert.Contains("URLの名前は半角の小文字英数字とハイフンで入力してください", summary);
         Assert.Empty(await portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DraftPlans)));
 
+        fields = await DraftPlanSteps.FieldsAsync(portal, TimeSpan.Zero, TimeSpan.FromDays(40));
+        fields["Form.OpensAt"] = "0001-01-01T00:00";
+        var ancient = await staff.PostFormAsync("/backoffice/feedback/drafts/new", "/backoffice/feedback/drafts/new", fields);
+        Assert.Equal(HttpStatusCode.OK, ancient.StatusCode);
+        Assert.Contains("日時は2000年から2099年までの間で入力してください", HtmlText.MainText(await ancient.Content.ReadAsStringAsync()));
+
         var consultation = await staff.PostFormAsync("/backoffice/feedback/consultations/new", "/backoffice/feedback/consultations/new", new()
         {
             ["Form.Title"] = "案", ["Form.Slug"] = DraftPlanPaths.Segment, ["Form.FieldsText"] = "その他", ["Form.OpensAt"] = "2026-12-01T09:00", ["Form.RetentionDays"] = "30",
