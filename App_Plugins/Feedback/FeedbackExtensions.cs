@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.DraftPlans;
 using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Public;
@@ -37,6 +38,7 @@ public static class FeedbackExtensions
         AddModuleMvc(services);
         builder.AddFeedbackInbox();
         builder.AddFeedbackResidentSide();
+        services.AddDraftPlans();
         return builder;
     }
 

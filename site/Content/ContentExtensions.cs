@@ -1,4 +1,4 @@
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Publishing.Handlers;
 using UedaPublicGoals.Content.ReadModel;
@@ -12,7 +12,7 @@ public static class ContentExtensions
     {
         builder.Services.AddSettings<ContentOptions>(ContentOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddMarkdown();
         builder.Services.AddSingleton<PublishedContentCache>();
         builder.Services.AddSingleton<Sync.NodeIdentity>();
         builder.Services.AddSettings<Sync.CacheSyncOptions>("Content:Sync");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Public.Listings;

@@ -118,6 +118,11 @@ public sealed class FeedbackAdminController(FeedbackDbContext db, IFeedbackGoalL
             ModelState.AddModelError("Form.Slug", "このURLの名前はアンケートのページが使っています。別の名前にしてください。");
         }
 
+        if (slug == DraftPlans.DraftPlanPaths.Segment)
+        {
+            ModelState.AddModelError("Form.Slug", $"「{slug}」は案のページ（/iken/{slug}/…）が使うため、意見募集のURLの名前にはできません。");
+        }
+
         if (!string.IsNullOrWhiteSpace(form.FieldsText) && form.Fields.FirstOrDefault(f => f.Length > 100) is { } longField)
         {
             ModelState.AddModelError("Form.FieldsText", $"分野は1つ100文字以内にしてください（「{longField[..20]}…」）。");

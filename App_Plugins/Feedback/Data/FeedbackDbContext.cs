@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UedaPublicGoals.Feedback.DraftPlans;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Routing;
 using UedaPublicGoals.Feedback.Surveys;
@@ -28,6 +29,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SurveyChoice> SurveyChoices => Set<SurveyChoice>();
     public DbSet<SurveyAnswerSet> SurveyAnswerSets => Set<SurveyAnswerSet>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<DraftPlan> DraftPlans => Set<DraftPlan>();
+    public DbSet<DraftPlanVersion> DraftPlanVersions => Set<DraftPlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,6 +76,29 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.HasOne<RoutingRule>().WithMany().HasForeignKey(c => c.RoutingRuleId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.CommentId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<SurveyAnswerSet>().WithMany().HasForeignKey(c => c.SurveyAnswerSetId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.ParagraphRef).HasMaxLength(ParagraphRef.KeyMaxLength);
+            e.HasOne(c => c.DraftVersion).WithMany().HasForeignKey(c => c.DraftVersionId).OnDelete(DeleteBehavior.Restrict);
+
+            // Per-paragraph counts on the draft page and the inbox's paragraph filter.
+            e.HasIndex(c => new { c.DraftVersionId, c.ParagraphRef });
+        });
+
+        modelBuilder.Entity<DraftPlan>(e =>
+        {
+            e.ToTable("FeedbackDraftPlans");
+            e.Property(d => d.Slug).HasMaxLength(80).IsRequired();
+            e.HasIndex(d => d.Slug).IsUnique();
+            e.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DraftPlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DraftPlanVersion>(e =>
+        {
+            e.ToTable("FeedbackDraftPlanVersions");
+            e.Property(v => v.Title).HasMaxLength(DraftPlanVersion.TitleMaxLength).IsRequired();
+            e.Property(v => v.Body).HasMaxLength(DraftPlanVersion.BodyMaxLength).IsRequired();
+            e.Property(v => v.EditedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(v => new { v.DraftPlanId, v.Number }).IsUnique();
         });
 
         modelBuilder.Entity<CommentNote>(e =>

@@ -20,7 +20,8 @@ public sealed class InboxController(
     InboxContacts contacts,
     InboxAssignees assignees,
     TimeProvider clock,
-    StaffPaths staff) : Controller
+    StaffPaths staff,
+    DraftPlans.DraftPlanReader drafts) : Controller
 {
     public const string ConflictMessage =
         "この意見は、あなたが画面を開いたあとに別の担当者が更新しました。保存していません。最新の内容を表示していますので、確認してからもう一度操作してください。";
@@ -253,6 +254,7 @@ public sealed class InboxController(
             ConsultationTitle = consultationTitle,
             RoutingRuleName = ruleName,
             Goal = comment.GoalDocumentId is { } goalId ? goals.Find(goalId) : null,
+            Paragraph = await drafts.DescribeAsync(comment, ct),
             // Every rendering that shows an address is audited, also after a refused save.
             Contact = InboxContacts.MayRead(User) ? await contacts.RevealAsync(User, comment, ct) : null,
             Handling = typed ?? new HandlingForm
@@ -277,7 +279,7 @@ public sealed class InboxController(
             .Concat(await db.Comments.Where(c => c.Field != null).Select(c => c.Field!).Distinct().ToListAsync(ct))
             .Distinct().ToList();
         var goalList = goals.All().OrderBy(g => g.DepartmentName).ThenBy(g => g.FiscalYearLabel).ThenBy(g => g.Title).ToList();
-        return new InboxChoices(consultations, fields, goalList);
+        return new InboxChoices(consultations, fields, goalList) { Drafts = await drafts.ChoicesAsync(ct) };
     }
 
     /// <summary>Only a query string of our own list goes back into the redirect, never another URL.</summary>

@@ -14,6 +14,7 @@ public static class InboxExtensions
         builder.Services.AddScoped<InboxAssignees>();
         builder.Services.AddAuditActions(typeof(InboxAuditActions)); // labels and filter entries in the host's log viewer
         builder.Services.AddAuditActions(typeof(Surveys.SurveyAuditActions));
+        builder.Services.AddAuditActions(typeof(DraftPlans.DraftPlanAuditActions));
         return builder;
     }
 }

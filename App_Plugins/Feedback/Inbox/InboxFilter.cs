@@ -30,6 +30,12 @@ public sealed class InboxFilter
 
     public Guid? Goal { get; set; }
 
+    /// <summary>A draft plan (id): comments on any of its paragraphs, in any version.</summary>
+    public int? Draft { get; set; }
+
+    /// <summary>A paragraph key such as 2-1-3 (第2章 第1節 ¶3), usually with <see cref="Draft"/>.</summary>
+    public string? Paragraph { get; set; }
+
     /// <summary>First Tokyo date received (inclusive).</summary>
     public DateOnly? From { get; set; }
 
@@ -122,6 +128,17 @@ public sealed class InboxFilter
             comments = comments.Where(c => c.GoalDocumentId == goal);
         }
 
+        if (Draft is { } draft)
+        {
+            comments = comments.Where(c => c.DraftVersion!.DraftPlanId == draft);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Paragraph))
+        {
+            var paragraph = Paragraph.Trim();
+            comments = comments.Where(c => c.ParagraphRef == paragraph);
+        }
+
         if (From is { } from)
         {
             var fromUtc = TokyoTime.StartOfDayUtc(from);
@@ -163,6 +180,8 @@ public sealed class InboxFilter
         Add(nameof(Residence), Residence?.ToString());
         Add(nameof(Channel), Channel?.ToString());
         Add(nameof(Goal), Goal?.ToString());
+        Add(nameof(Draft), Draft?.ToString(CultureInfo.InvariantCulture));
+        Add(nameof(Paragraph), Paragraph?.Trim());
         Add(nameof(From), From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(nameof(To), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(nameof(Q), Q?.Trim());
@@ -191,6 +210,8 @@ public sealed class InboxFilter
         if (Residence is { } r) parts.Add($"住まい={FeedbackLabels.Of(r)}");
         if (Channel is { } ch) parts.Add($"経路={FeedbackLabels.Of(ch)}");
         if (Goal is { } g) parts.Add($"重点目標={g}");
+        if (Draft is { } d) parts.Add($"案={d}");
+        if (!string.IsNullOrWhiteSpace(Paragraph)) parts.Add($"段落={Paragraph.Trim()}");
         if (From is { } f) parts.Add($"から={f:yyyy-MM-dd}");
         if (To is { } t) parts.Add($"まで={t:yyyy-MM-dd}");
         if (!string.IsNullOrWhiteSpace(Q)) parts.Add($"検索={Q.Trim()}");

@@ -9,6 +9,15 @@ public sealed record InboxChoices(
     IReadOnlyList<FeedbackGoal> Goals)
 {
     public string ConsultationTitle(int id) => Consultations.FirstOrDefault(c => c.Id == id)?.Title ?? $"意見募集 {id}";
+
+    /// <summary>Draft plans, for the paragraph filter and the paragraph each comment is about.</summary>
+    public IReadOnlyList<DraftPlans.DraftChoice> Drafts { get; init; } = [];
+
+    public string? ParagraphLabel(Comment comment) => DraftPlans.DraftChoice.LabelOf(Drafts, comment);
+
+    /// <summary>The list filtered to the paragraph <paramref name="comment"/> is about.</summary>
+    public string ParagraphFilterQuery(Comment comment) =>
+        new InboxFilter { Draft = Drafts.FirstOrDefault(d => d.VersionNumbers.ContainsKey(comment.DraftVersionId ?? 0))?.PlanId, Paragraph = comment.ParagraphRef }.ToQueryString();
 }
 
 public sealed record InboxListModel(InboxFilter Filter, InboxPage Page, InboxChoices Choices, bool MayExportContacts, BulkForm Bulk, IReadOnlyList<FeedbackStaffMember> Assignees);
@@ -24,6 +33,9 @@ public sealed class CommentDetailModel
 
     /// <summary>The goal page it was sent from, when that goal is still published.</summary>
     public FeedbackGoal? Goal { get; init; }
+
+    /// <summary>The draft plan paragraph it is about (label and public URL), when it was sent from one.</summary>
+    public (string Label, string Url)? Paragraph { get; init; }
 
     /// <summary>Null when the viewer may not see contact details.</summary>
     public ContactDetails? Contact { get; init; }

@@ -50,6 +50,14 @@ public sealed class Comment
 
     private static string? Clip(string? title) => title is null || title.Length <= GoalTitleMaxLength ? title : title[..GoalTitleMaxLength];
 
+    /// <summary>The draft plan version a paragraph comment was sent on (see DraftPlans); null for other comments.</summary>
+    public int? DraftVersionId { get; set; }
+
+    public DraftPlans.DraftPlanVersion? DraftVersion { get; set; }
+
+    /// <summary>The paragraph it is about in that version, as a <see cref="DraftPlans.ParagraphRef"/> key (2-1-3 = 第2章 第1節 ¶3).</summary>
+    public string? ParagraphRef { get; set; }
+
     /// <summary>意見: stored as typed, always shown escaped.</summary>
     public string Text { get; set; } = "";
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.AntiSpam;
 using UedaPublicGoals.Feedback.Data;
+using UedaPublicGoals.Feedback.DraftPlans;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Routing;
 using UedaPublicGoals.Feedback.Status;
@@ -32,6 +33,7 @@ public sealed class PublicFeedbackController(
     CommentSubmissionService submissions,
     ThanksLinks thanksLinks,
     IAntiforgery antiforgery,
+    DraftPlanReader draftPlans,
     TimeProvider clock,
     IOptions<AntiSpamOptions> antiSpam) : Controller
 {
@@ -77,7 +79,7 @@ public sealed class PublicFeedbackController(
 
     [HttpGet("/iken/{consultation}")]
     [HttpHead("/iken/{consultation}")]
-    public async Task<IActionResult> Form(string consultation, string? goal, string? initiative, CancellationToken ct)
+    public async Task<IActionResult> Form(string consultation, string? goal, string? initiative, string? paragraph, CancellationToken ct)
     {
         var found = await FindConsultationAsync(consultation, ct);
         if (found is null)
@@ -108,9 +110,11 @@ public sealed class PublicFeedbackController(
             Goal = fromGoal?.DocumentId.ToString("D"),
             Initiative = fromGoal?.InitiativeTitle(initiative) is null ? null : initiative,
             Field = fromGoal?.SuggestedField is { } suggested && found.Fields.Contains(suggested) ? suggested : null,
+            Paragraph = paragraph,
             Ticket = tickets.Issue(found.Id),
         };
-        return FormView(found, fromGoal, fields, FieldErrors.None);
+        var (target, stop, errors) = await ReadParagraphAsync(found, fields, FieldErrors.None, ct);
+        return stop ?? FormView(found, fromGoal, fields, errors, target);
     }
 
     [HttpPost("/iken/{consultation}/confirm")]
@@ -158,7 +162,8 @@ public sealed class PublicFeedbackController(
             return BadRequest();
         }
 
-        return FormView(found, goal, form, FieldErrors.None);
+        var (paragraph, stop, errors) = await ReadParagraphAsync(found, form, FieldErrors.None, ct);
+        return stop ?? FormView(found, goal, form, errors, paragraph);
     }
 
     [HttpPost("/iken/{consultation}/send")]
@@ -197,7 +202,7 @@ public sealed class PublicFeedbackController(
         }
 
         var outcome = await submissions.SubmitAsync(
-            new CommentSubmission(page!.Consultation, page.Comment, page.Ticket, page.Goal, spend, HttpContext.Connection.RemoteIpAddress) { Initiative = page.Fields.Initiative },
+            new CommentSubmission(page!.Consultation, page.Comment, page.Ticket, page.Goal, spend, HttpContext.Connection.RemoteIpAddress, page.Paragraph) { Initiative = page.Fields.Initiative },
             ct);
         if (outcome is SubmissionOutcome.Stored stored)
         {
@@ -224,14 +229,15 @@ public sealed class PublicFeedbackController(
     }
 
     /// <summary>A checked POST of the form, ready for the confirmation page or for storing.</summary>
-    private sealed record CheckedPost(Consultation Consultation, FeedbackGoal? Goal, CommentFormFields Fields, ValidatedComment Comment, FormTicket Ticket)
+    private sealed record CheckedPost(Consultation Consultation, FeedbackGoal? Goal, CommentFormFields Fields, ValidatedComment Comment, FormTicket Ticket, ParagraphTarget? Paragraph)
     {
-        public ConfirmPage ToConfirm(HumanCheckWidget? widget, string? problem) => new(Consultation, Goal, Fields, Comment, widget, problem);
+        public ConfirmPage ToConfirm(HumanCheckWidget? widget, string? problem) => new(Consultation, Goal, Fields, Comment, widget, problem, Paragraph);
     }
 
     /// <summary>
     /// Everything confirm and send both check, in this order: the consultation exists (404) and is
-    /// open (closed page), the goal and ticket are genuine (400), the bot traps (silent fake
+    /// open (closed page), the goal and ticket are genuine (400), a draft paragraph's draft is open
+    /// (its closed page), the bot traps (silent fake
     /// thanks), an earlier commit of the same form (its thanks page), the ticket's age (a new one),
     /// and the input (the form with messages). Returns the checked post or the response to give.
     /// </summary>
@@ -251,6 +257,13 @@ public sealed class PublicFeedbackController(
         if (!TryResolveGoal(form.Goal, out var goal) || tickets.Read(form.Ticket) is not { } ticket || ticket.ConsultationId != consultation.Id)
         {
             return (null, BadRequest());
+        }
+
+        // The paragraph's draft must be open too (its closed page, like the consultation's); an unknown paragraph is a message on the form below.
+        var (paragraph, closedDraft, paragraphErrors) = await ReadParagraphAsync(consultation, form, FieldErrors.None, ct);
+        if (closedDraft is not null)
+        {
+            return (null, closedDraft);
         }
 
         var settings = antiSpam.Value;
@@ -276,13 +289,16 @@ public sealed class PublicFeedbackController(
             {
                 ["Form"] = "このページを開いてから時間がたったため、送信できませんでした。入力した内容はそのままです。確認して、もう一度「入力内容を確認する」を押してください。",
             };
-            return (null, FormView(consultation, goal, form, new FieldErrors(expired)));
+            return (null, FormView(consultation, goal, form, new FieldErrors(expired), paragraph));
         }
 
-        var (comment, errors) = CommentInput.Validate(form, consultation.Fields);
-        if (comment is null)
+        var (comment, inputErrors) = CommentInput.Validate(form, consultation.Fields);
+        var errors = paragraphErrors.For(nameof(form.Paragraph)) is { } unknownParagraph
+            ? new FieldErrors(inputErrors).With(nameof(form.Paragraph), unknownParagraph)
+            : new FieldErrors(inputErrors);
+        if (comment is null || errors.Count > 0)
         {
-            return (null, FormView(consultation, goal, form, new FieldErrors(errors)));
+            return (null, FormView(consultation, goal, form, errors, paragraph));
         }
 
         // The confirmation page and the send step carry the normalised values from here on.
@@ -297,9 +313,10 @@ public sealed class PublicFeedbackController(
             Consent = "true",
             Goal = goal?.DocumentId.ToString("D"),
             Initiative = goal?.InitiativeTitle(form.Initiative) is null ? null : form.Initiative,
+            Paragraph = paragraph?.Value,
             Ticket = form.Ticket,
         };
-        return (new CheckedPost(consultation, goal, normalised, comment, ticket), null);
+        return (new CheckedPost(consultation, goal, normalised, comment, ticket, paragraph), null);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -370,11 +387,39 @@ public sealed class PublicFeedbackController(
         return View(ViewsPath + "Closed.cshtml", new ClosedPage(consultation, notYetOpen));
     }
 
-    private ViewResult FormView(Consultation consultation, FeedbackGoal? goal, CommentFormFields fields, FieldErrors errors)
+    /// <summary>
+    /// The draft paragraph the form carries, if any. One this consultation's drafts do not have (forged,
+    /// or gone) is dropped with a message beside it, the typed text kept; one whose draft is outside
+    /// its comment period stops the form with the draft's closed page.
+    /// </summary>
+    private async Task<(ParagraphTarget? Paragraph, ViewResult? Stop, FieldErrors Errors)> ReadParagraphAsync(
+        Consultation consultation, CommentFormFields form, FieldErrors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(form.Paragraph))
+        {
+            return (null, null, errors);
+        }
+
+        var (target, problem) = await draftPlans.ResolveAsync(form.Paragraph, consultation.Id, Now, ct);
+        switch (problem)
+        {
+            case ParagraphProblem.Unknown:
+                form.Paragraph = null;
+                return (null, null, errors.With(nameof(form.Paragraph), DraftPlanReader.UnknownParagraphMessage));
+            case ParagraphProblem.NotYetOpen or ParagraphProblem.Closed:
+                var notYetOpen = problem == ParagraphProblem.NotYetOpen;
+                SetPage(notYetOpen ? "この案への意見募集はまだ始まっていません" : "この案への意見募集は終わりました", target!.Version.Title, noIndex: true);
+                return (null, View(DraftPlanController.ViewsPath + "Closed.cshtml", new DraftClosedPage(target, notYetOpen)), errors);
+            default:
+                return (target, null, errors);
+        }
+    }
+
+    private ViewResult FormView(Consultation consultation, FeedbackGoal? goal, CommentFormFields fields, FieldErrors errors, ParagraphTarget? paragraph = null)
     {
         var title = errors.Count > 0 ? "エラー：意見を送る" : "意見を送る";
-        SetPage($"{title}（{consultation.Title}）", $"{consultation.Title}：スマートフォンから1分ほどで意見を送れます。", noIndex: goal is not null || errors.Count > 0);
-        return View(ViewsPath + "Form.cshtml", new CommentFormPage(consultation, goal, fields, errors));
+        SetPage($"{title}（{consultation.Title}）", $"{consultation.Title}：スマートフォンから1分ほどで意見を送れます。", noIndex: goal is not null || paragraph is not null || errors.Count > 0);
+        return View(ViewsPath + "Form.cshtml", new CommentFormPage(consultation, goal, fields, errors, paragraph));
     }
 
     private ViewResult ConfirmView(CheckedPost post, HumanCheckWidget? widget, string? problem)

@@ -10,7 +10,8 @@ public sealed record CommentFormPage(
     Consultation Consultation,
     FeedbackGoal? Goal,
     CommentFormFields Fields,
-    FieldErrors Errors);
+    FieldErrors Errors,
+    DraftPlans.ParagraphTarget? Paragraph = null);
 
 /// <summary>Step 2: what will be sent, carried in hidden fields, with the human check if one is needed now.</summary>
 public sealed record ConfirmPage(
@@ -19,7 +20,8 @@ public sealed record ConfirmPage(
     CommentFormFields Fields,
     ValidatedComment Comment,
     HumanCheckWidget? HumanCheck,
-    string? Problem);
+    string? Problem,
+    DraftPlans.ParagraphTarget? Paragraph = null);
 
 /// <summary>Step 3: the 受付番号 and what happens next.</summary>
 public sealed record ThanksPage(ThanksTicket Ticket, FeedbackGoal? Goal);
@@ -35,6 +37,7 @@ public sealed class FieldErrors(IReadOnlyDictionary<string, string> errors)
     private static readonly (string Field, string Target)[] Order =
     [
         ("Form", "comment-form"),
+        (nameof(CommentFormFields.Paragraph), nameof(CommentFormFields.Paragraph)),
         (nameof(CommentFormFields.Text), nameof(CommentFormFields.Text)),
         (nameof(CommentFormFields.Field), nameof(CommentFormFields.Field) + "-0"),
         (nameof(CommentFormFields.AgeGroup), nameof(CommentFormFields.AgeGroup) + "-0"),
@@ -49,6 +52,9 @@ public sealed class FieldErrors(IReadOnlyDictionary<string, string> errors)
     public string? For(string field) => errors.TryGetValue(field, out var message) ? message : null;
 
     public bool Has(string field) => errors.ContainsKey(field);
+
+    /// <summary>These errors and one more.</summary>
+    public FieldErrors With(string field, string message) => new(new Dictionary<string, string>(errors) { [field] = message });
 
     public static string ErrorId(string field) => field + "-error";
 

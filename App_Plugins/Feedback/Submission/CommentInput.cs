@@ -27,6 +27,9 @@ public sealed class CommentFormFields
     /// <summary>The 取組 number (① = "1") the form was opened from, or empty; only kept when the goal has it.</summary>
     public string? Initiative { get; set; }
 
+    /// <summary>The draft plan paragraph the form was opened from (version id:key, e.g. 12:2-1-3), or empty.</summary>
+    public string? Paragraph { get; set; }
+
     /// <summary>The signed form ticket: submission id and issue time (see <see cref="FormTickets"/>).</summary>
     public string? Ticket { get; set; }
 }

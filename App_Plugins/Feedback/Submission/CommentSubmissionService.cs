@@ -16,7 +16,8 @@ public sealed record CommentSubmission(
     FormTicket Ticket,
     FeedbackGoal? Goal,
     SingleUseKey? Spend,
-    IPAddress? Client)
+    IPAddress? Client,
+    DraftPlans.ParagraphTarget? Paragraph = null)
 {
     /// <summary>The 取組 number the form was opened from ("3"), kept only when the goal has it.</summary>
     public string? Initiative { get; init; }
@@ -55,11 +56,14 @@ public sealed class CommentSubmissionService(
         var now = clock.GetUtcNow().UtcDateTime;
         var input = submission.Input;
         var goal = submission.Goal;
-        var route = await router.RouteAsync(
-            new CommentOrigin(goal?.DocumentId, goal?.DepartmentSlug, input.Field, input.Text),
-            submission.FormConsultation.Id,
-            now,
-            ct);
+        // A comment on a draft's paragraph belongs to the draft's consultation, whatever the routing rules say.
+        var route = submission.Paragraph is not null
+            ? new RoutingDecision(submission.FormConsultation, null)
+            : await router.RouteAsync(
+                new CommentOrigin(goal?.DocumentId, goal?.DepartmentSlug, input.Field, input.Text),
+                submission.FormConsultation.Id,
+                now,
+                ct);
 
         var comment = new Comment
         {
@@ -78,6 +82,8 @@ public sealed class CommentSubmissionService(
             CheckCodeHash = CheckCodes.Hash(CheckCodes.For(submission.Ticket.SubmissionId)),
             Status = CommentStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
+            DraftVersionId = submission.Paragraph?.Version.Id,
+            ParagraphRef = submission.Paragraph?.Paragraph.Ref.Key,
         }.AboutGoal(goal, submission.Initiative);
 
         var outcome = await writer.WriteAsync(new CommentWrite(comment, submission.Ticket.SubmissionId, submission.Spend), ct);

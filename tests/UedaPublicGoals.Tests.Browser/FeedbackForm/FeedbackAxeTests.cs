@@ -16,36 +16,36 @@ public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
     {
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync("/iken/dai3ji-sogo-keikaku/");
-        await AssertNoViolationsAsync(page, "the empty form");
+        await page.AssertNoAxeViolationsAsync("the empty form");
 
         await page.Locator("#comment-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
         Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('error-summary')"), "The error summary should take the focus.");
-        await AssertNoViolationsAsync(page, "the form with errors");
+        await page.AssertNoAxeViolationsAsync("the form with errors");
 
         await page.Locator("#Text").FillAsync("アクセシビリティの確認のための意見です。");
         await page.Locator("label[for=Field-2]").ClickAsync();
         await page.Locator("label[for=Consent]").ClickAsync();
         await page.Locator("#comment-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync("#confirm-form");
-        await AssertNoViolationsAsync(page, "the confirmation page");
+        await page.AssertNoAxeViolationsAsync("the confirmation page");
 
         await page.Locator("#confirm-form button[type=submit]:not([formaction])").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
-        await AssertNoViolationsAsync(page, "the thanks page");
+        await page.AssertNoAxeViolationsAsync("the thanks page");
 
         // 意見の状況, with the number and code the thanks page gave.
         var receipt = (await page.Locator(".receipt__number").TextContentAsync())!.Trim();
         var code = (await page.Locator(".receipt__code").TextContentAsync())!.Trim();
         await page.Locator("main a[href='/iken/jokyo']").First.ClickAsync();
         await page.WaitForSelectorAsync("#status-form");
-        await AssertNoViolationsAsync(page, "the status page");
+        await page.AssertNoAxeViolationsAsync("the status page");
         await page.Locator("#ReceiptNumber").FillAsync(receipt);
         await page.Locator("#CheckCode").FillAsync(code);
         await page.Locator("#status-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync(".status-stage[aria-current=step]");
-        await AssertNoViolationsAsync(page, "the status of the comment");
+        await page.AssertNoAxeViolationsAsync("the status of the comment");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The status page scrolls sideways at 360 px.");
     }
 
@@ -85,7 +85,7 @@ public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
 
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync(path);
-        await AssertNoViolationsAsync(page, path);
+        await page.AssertNoAxeViolationsAsync(path);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 360 px.");
     }
 }

@@ -16,26 +16,26 @@ public sealed class KeyboardCommentFlowTests(FeedbackBrowserPortal portal)
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync(SitePages.Koho.Url);
 
-        await TabToAsync(page, "a.button[href^='/iken/']");
+        await page.TabToAsync("a.button[href^='/iken/']");
         Assert.Equal("この目標に意見を送る", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/iken/dai3ji-sogo-keikaku/?goal=", StringComparison.Ordinal));
         Assert.Contains(SitePages.Koho.Title, await page.Locator("main").InnerTextAsync());
 
         const string Comment = "LINEのお知らせは見やすいです。高校生向けの情報も増やしてほしいです。";
-        await TabToAsync(page, "#Text");
+        await page.TabToAsync("#Text");
         await page.Keyboard.InsertTextAsync(Comment);
         Assert.Contains($"いま{Comment.Length}文字です", await page.Locator("#Text-counter").InnerTextAsync());
 
-        await TabToAsync(page, "input[name=Field]");
+        await page.TabToAsync("input[name=Field]");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "input[name=AgeGroup]");
+        await page.TabToAsync("input[name=AgeGroup]");
         await page.Keyboard.PressAsync("ArrowDown"); // 中学生以下 → 高校生
-        await TabToAsync(page, "input[name=Residence]");
+        await page.TabToAsync("input[name=Residence]");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "#Consent");
+        await page.TabToAsync("#Consent");
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "#comment-form button[type=submit]");
+        await page.TabToAsync("#comment-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
@@ -45,7 +45,7 @@ public sealed class KeyboardCommentFlowTests(FeedbackBrowserPortal portal)
         Assert.Contains("上田市内", confirmText);
 
         // 送信する right away: the script finishes the proof-of-work, then sends.
-        await TabToAsync(page, "#confirm-form button[type=submit]:not([formaction])");
+        await page.TabToAsync("#confirm-form button[type=submit]:not([formaction])");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
 

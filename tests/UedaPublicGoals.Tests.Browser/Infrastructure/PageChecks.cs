@@ -5,13 +5,13 @@ using Microsoft.Playwright;
 
 namespace UedaPublicGoals.Tests.Browser.Infrastructure;
 
-/// <summary>What the keyboard and accessibility tests of the resident's forms check the same way.</summary>
+/// <summary>What many browser tests do to a page: move by keyboard, and ask axe for WCAG 2.1 A/AA violations.</summary>
 public static class PageChecks
 {
-    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/> (at most 80 presses).</summary>
-    public static async Task TabToAsync(IPage page, string selector)
+    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/> (at most <paramref name="presses"/> presses).</summary>
+    public static async Task TabToAsync(this IPage page, string selector, int presses = 80)
     {
-        for (var i = 0; i < 80; i++)
+        for (var i = 0; i < presses; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector))
@@ -23,8 +23,8 @@ public static class PageChecks
         throw new InvalidOperationException($"Tab never reached {selector}; focus is on {await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 200)")}");
     }
 
-    /// <summary>axe-core finds no WCAG 2.0/2.1 A or AA violation on the page as it is now.</summary>
-    public static async Task AssertNoViolationsAsync(IPage page, string state)
+    /// <summary>axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa) finds nothing; the message lists what it found, naming <paramref name="state"/>.</summary>
+    public static async Task AssertNoAxeViolationsAsync(this IPage page, string state)
     {
         await page.WaitForFontsAsync();
         var result = await page.RunAxe(new AxeRunOptions

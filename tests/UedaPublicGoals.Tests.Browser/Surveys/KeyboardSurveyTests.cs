@@ -22,9 +22,9 @@ public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputH
     /// <summary>Answers every question by keyboard: first choices, 問2 as given, two boxes of 問3 when it is reachable, texts typed.</summary>
     private static async Task AnswerByKeyboardAsync(IPage page, Survey survey, bool usesBus)
     {
-        await TabToAsync(page, $"input[name={Name(survey, 1)}]");
+        await page.TabToAsync($"input[name={Name(survey, 1)}]");
         await page.Keyboard.PressAsync("Space");     // 中学生以下
-        await TabToAsync(page, $"input[name={Name(survey, 2)}]");
+        await page.TabToAsync($"input[name={Name(survey, 2)}]");
         await page.Keyboard.PressAsync("Space");     // はい
         if (!usesBus)
         {
@@ -33,24 +33,24 @@ public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputH
 
         if (await page.Locator($"#{Name(survey, 3)}-group").IsVisibleAsync())
         {
-            await TabToAsync(page, $"#{Name(survey, 3)}-1");
+            await page.TabToAsync($"#{Name(survey, 3)}-1");
             await page.Keyboard.PressAsync("Space");
-            await TabToAsync(page, $"#{Name(survey, 3)}-3");
+            await page.TabToAsync($"#{Name(survey, 3)}-3");
             await page.Keyboard.PressAsync("Space");
         }
 
         for (var number = 4; number <= 8; number++)
         {
             // 答えない is chosen at first, so Tab lands on it; the arrow wraps round to そう思う.
-            await TabToAsync(page, $"input[name={Name(survey, number)}]");
+            await page.TabToAsync($"input[name={Name(survey, number)}]");
             await page.Keyboard.PressAsync("ArrowDown");
         }
 
-        await TabToAsync(page, $"#{Name(survey, 9)}");
+        await page.TabToAsync($"#{Name(survey, 9)}");
         await page.Keyboard.InsertTextAsync("上田城跡公園");
-        await TabToAsync(page, $"#{Name(survey, 10)}");
+        await page.TabToAsync($"#{Name(survey, 10)}");
         await page.Keyboard.InsertTextAsync("部活の帰りに乗れるバスがほしいです。");
-        await TabToAsync(page, "#survey-form button[type=submit]");
+        await page.TabToAsync("#survey-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.EndsWith("/kekka", StringComparison.Ordinal));
     }
@@ -75,7 +75,7 @@ public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputH
         Assert.Contains(SurveyLabels.UnderFiveMessage, text);
         Assert.Contains("本数が少ない、料金が高い", text);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The results page scrolls sideways at 360 px.");
-        await AssertNoViolationsAsync(page, "the results page");
+        await page.AssertNoAxeViolationsAsync("the results page");
 
         var set = await StoredSetAsync(survey);
         Assert.Equal(AgeGroup.JuniorHighOrYounger, set.AgeGroup);
@@ -113,12 +113,12 @@ public sealed class KeyboardSurveyTests(SurveyBrowserPortal portal, ITestOutputH
         var page = await portal.NewPhonePageAsync();
         await page.OpenAsync(SurveyPaths.Survey(survey.Slug));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The form scrolls sideways at 360 px.");
-        await AssertNoViolationsAsync(page, "the empty survey form");
+        await page.AssertNoAxeViolationsAsync("the empty survey form");
 
         await page.Locator("#survey-form button[type=submit]").ClickAsync();
         await page.WaitForSelectorAsync(".error-summary");
         Assert.Contains("問1に答えてください", await page.Locator($"#{Name(survey, 1)}-error").InnerTextAsync());
-        await AssertNoViolationsAsync(page, "the survey form with errors");
+        await page.AssertNoAxeViolationsAsync("the survey form with errors");
         Assert.Equal(0, await portal.WithDbAsync(db => db.SurveyAnswerSets.CountAsync(s => s.SurveyId == survey.Id)));
     }
 }

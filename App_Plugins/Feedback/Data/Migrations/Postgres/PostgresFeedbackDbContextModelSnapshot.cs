@@ -103,6 +103,84 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.ToTable("FeedbackSubmissionTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackDraftPlans", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<int>("DraftPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackDraftPlanVersions", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -147,6 +225,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int?>("DraftVersionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EnteredBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -179,6 +260,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("NotifiedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ParagraphRef")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime?>("PersonalDataPurgedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -227,6 +312,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.HasIndex("SurveyAnswerSetId");
 
                     b.HasIndex("ClientHash", "ReceivedUtc");
+
+                    b.HasIndex("DraftVersionId", "ParagraphRef");
 
                     b.HasIndex("ConsultationId", "Status", "ReceivedUtc");
 
@@ -569,6 +656,24 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.ToTable("FeedbackSurveyQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlanVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DraftPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
@@ -576,6 +681,11 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("UedaPublicGoals.Feedback.DraftPlans.DraftPlanVersion", "DraftVersion")
+                        .WithMany()
+                        .HasForeignKey("DraftVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("UedaPublicGoals.Feedback.Routing.RoutingRule", null)
                         .WithMany()
@@ -586,6 +696,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SurveyAnswerSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DraftVersion");
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.CommentNote", b =>
@@ -660,6 +772,11 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>

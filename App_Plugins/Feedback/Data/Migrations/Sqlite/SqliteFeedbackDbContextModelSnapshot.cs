@@ -97,6 +97,80 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.ToTable("FeedbackSubmissionTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ClosesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpensUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackDraftPlans", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackDraftPlanVersions", (string)null);
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -139,6 +213,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DraftVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EnteredBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -170,6 +247,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NotifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParagraphRef")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PersonalDataPurgedUtc")
@@ -219,6 +300,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.HasIndex("SurveyAnswerSetId");
 
                     b.HasIndex("ClientHash", "ReceivedUtc");
+
+                    b.HasIndex("DraftVersionId", "ParagraphRef");
 
                     b.HasIndex("ConsultationId", "Status", "ReceivedUtc");
 
@@ -545,6 +628,24 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.ToTable("FeedbackSurveyQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlanVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DraftPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>
                 {
                     b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
@@ -552,6 +653,11 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("UedaPublicGoals.Feedback.DraftPlans.DraftPlanVersion", "DraftVersion")
+                        .WithMany()
+                        .HasForeignKey("DraftVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("UedaPublicGoals.Feedback.Routing.RoutingRule", null)
                         .WithMany()
@@ -562,6 +668,8 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SurveyAnswerSetId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DraftVersion");
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.CommentNote", b =>
@@ -636,6 +744,11 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.DraftPlans.DraftPlan", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Model.Comment", b =>

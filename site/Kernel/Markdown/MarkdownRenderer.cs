@@ -1,8 +1,9 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 
-namespace UedaPublicGoals.Content.Markdown;
+namespace UedaPublicGoals.Kernel.Markdown;
 
 /// <summary>
 /// Markdown to safe HTML. Raw HTML is off in the parser (it comes out as text), and the
@@ -33,6 +34,9 @@ public sealed class MarkdownRenderer
         var html = Markdig.Markdown.ToHtml(markdown, pipeline);
         return sanitizer.Sanitize(html);
     }
+
+    /// <summary>The block tree of <paramref name="markdown"/> under the same rules, for callers that number or split blocks.</summary>
+    public MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, pipeline);
 
     /// <summary>Plain text for meta descriptions and snippets.</summary>
     public string ToPlainText(string? markdown) =>
