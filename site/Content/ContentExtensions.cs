@@ -1,4 +1,4 @@
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Publishing.Handlers;
 using UedaPublicGoals.Content.ReadModel;

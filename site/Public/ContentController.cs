@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.ReadModel;
 

@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 
 namespace UedaPublicGoals.Tests.Unit;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.ResultNotice;
 using UedaPublicGoals.Feedback.Routing;
 
 namespace UedaPublicGoals.Feedback.Data;
@@ -22,6 +23,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<RejectionCounter> RejectionCounters => Set<RejectionCounter>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
     public DbSet<StatusLookupFailure> StatusLookupFailures => Set<StatusLookupFailure>();
+    public DbSet<ResultNoticeSettings> ResultNoticeSettings => Set<ResultNoticeSettings>();
+    public DbSet<ResultNoticeVersion> ResultNoticeVersions => Set<ResultNoticeVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -121,6 +124,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
             e.Property(f => f.ReceiptNumber).HasMaxLength(20);
             e.HasIndex(f => f.MinuteUtc);
         });
+
+        ResultNoticeModel.Configure(modelBuilder);
     }
 }
 

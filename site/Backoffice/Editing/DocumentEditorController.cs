@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Approvals;
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;

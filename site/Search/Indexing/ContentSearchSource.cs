@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using UedaPublicGoals.Content.Markdown;
+using UedaPublicGoals.Kernel.Markdown;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;

@@ -2,7 +2,7 @@ using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
 
-namespace UedaPublicGoals.Content.Markdown;
+namespace UedaPublicGoals.Kernel.Markdown;
 
 /// <summary>
 /// Markdown to safe HTML. Raw HTML is off in the parser (it comes out as text), and the
