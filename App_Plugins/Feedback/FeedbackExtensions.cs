@@ -9,7 +9,9 @@ using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Feedback.Inbox;
+using UedaPublicGoals.Feedback.Participation;
 using UedaPublicGoals.Feedback.Public;
+using UedaPublicGoals.Feedback.ResultNotice;
 
 namespace UedaPublicGoals.Feedback;
 
@@ -37,6 +39,8 @@ public static class FeedbackExtensions
         AddModuleMvc(services);
         builder.AddFeedbackInbox();
         builder.AddFeedbackResidentSide();
+        services.AddResultNotice();
+        services.AddParticipation();
         return builder;
     }
 

@@ -70,6 +70,6 @@ public static class AuditActions
         AccountSessionsEnded => "セッション終了",
         AccountBootstrap => "初期管理者作成",
         SettingsChanged => "設定変更",
-        _ => action,
+        _ => Feedback.Inbox.InboxAuditActions.Label(action) ?? action,
     };
 }
