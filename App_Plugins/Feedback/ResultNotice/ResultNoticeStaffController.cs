@@ -46,6 +46,7 @@ public sealed class ResultNoticeStaffController(FeedbackDbContext db, ResultNoti
     [HttpPost("{consultationId:int}/settings")]
     public async Task<IActionResult> SaveSettings(int consultationId, [Bind(Prefix = "Settings")] NoticeSettingsForm form, CancellationToken ct)
     {
+        InJapanese("Settings.DraftPublishedOn", "案の公表日は、カレンダーから選ぶか 2026-09-15 の形で入力してください。");
         if (form.CategoryList().FirstOrDefault(c => c.Length > ResultNoticeSettings.CategoryMaxLength) is { } tooLong)
         {
             ModelState.AddModelError("Settings.Categories", $"分類「{tooLong[..20]}…」が長すぎます。1つの分類は100文字以内にしてください。");
@@ -114,9 +115,10 @@ public sealed class ResultNoticeStaffController(FeedbackDbContext db, ResultNoti
             ModelState.AddModelError("Form.Category", "分類は一覧から選んでください（一覧は結果公示の設定で編集できます）。");
         }
 
+        InJapanese("Form.Uptake", UptakeMessage);
         if (form.Uptake is { } uptake && !Enum.IsDefined(uptake))
         {
-            ModelState.AddModelError("Form.Uptake", "反映状況を一覧から選んでください。");
+            ModelState.AddModelError("Form.Uptake", UptakeMessage);
         }
 
         if (ModelState.IsValid)
@@ -171,6 +173,18 @@ public sealed class ResultNoticeStaffController(FeedbackDbContext db, ResultNoti
         }
 
         return Redirect(back);
+    }
+
+    private const string UptakeMessage = "反映状況を一覧から選んでください。";
+
+    /// <summary>A value the model binder could not read (a date or choice not sent by our form) gets a Japanese message instead of the framework's English one.</summary>
+    private void InJapanese(string key, string message)
+    {
+        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+        {
+            entry.Errors.Clear();
+            ModelState.AddModelError(key, message);
+        }
     }
 
     private async Task<NoticeStaffModel?> LoadAsync(int consultationId, NoticeSettingsForm? typed, IReadOnlyList<MissingOpinion> refused, CancellationToken ct)
