@@ -13,7 +13,7 @@ namespace UedaPublicGoals.Tests.Browser.FeedbackForm;
 [Collection(FeedbackBrowserCollection.Name)]
 public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
 {
-    private static async Task AssertNoViolationsAsync(IPage page, string state)
+    internal static async Task AssertNoViolationsAsync(IPage page, string state)
     {
         await page.WaitForFontsAsync();
         var result = await page.RunAxe(new AxeRunOptions

@@ -1,8 +1,7 @@
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Feedback.ResultNotice;
+using UedaPublicGoals.Tests.Browser.FeedbackForm;
 using UedaPublicGoals.Tests.Browser.FeedbackInbox;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 
@@ -66,23 +65,7 @@ public sealed class ResultNoticeBrowserTests(ResultNoticeBrowserPortal portal)
         }
 
         await page.OpenAsync(path);
-        await page.WaitForFontsAsync();
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {path} at {width}px:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        Assert.True(result.Violations.Length == 0, message.ToString());
-        Assert.NotEmpty(result.Passes);
+        await FeedbackAxeTests.AssertNoViolationsAsync(page, $"{path} at {width}px");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at {width}px.");
     }
 

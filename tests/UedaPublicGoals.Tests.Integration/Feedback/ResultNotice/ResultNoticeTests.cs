@@ -173,6 +173,16 @@ public sealed class ResultNoticeTests : IAsyncLifetime
         var results = HtmlText.Parse(await portal.CreateClient().GetStringAsync($"/iken/{Slug}/results"));
         Assert.NotNull(results.QuerySelector($"a[href='{NoticePath}']"));
         Assert.NotNull(results.QuerySelector($"a[href='/iken/{Slug}/participation']"));
+
+        // tests/Benchmarks/result-notice-sample.sh keeps what this test published, for people to read.
+        if (Environment.GetEnvironmentVariable("RESULT_NOTICE_SAMPLE_DIR") is { Length: > 0 } sample)
+        {
+            Directory.CreateDirectory(sample);
+            await File.WriteAllTextAsync(Path.Combine(sample, "kekka-koji.html"), html);
+            await File.WriteAllTextAsync(Path.Combine(sample, "kekka-koji-print.html"), await portal.CreateClient().GetStringAsync(NoticePath + "/print"));
+            await File.WriteAllBytesAsync(Path.Combine(sample, "kekka-koji.csv"), await (await portal.CreateClient().GetAsync(NoticePath + "/csv")).Content.ReadAsByteArrayAsync());
+            await File.WriteAllTextAsync(Path.Combine(sample, "participation.html"), await portal.CreateClient().GetStringAsync($"/iken/{Slug}/participation"));
+        }
     }
 
     [Fact]
