@@ -10,7 +10,9 @@ using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.DraftPlans;
 using UedaPublicGoals.Feedback.Hosting;
 using UedaPublicGoals.Feedback.Inbox;
+using UedaPublicGoals.Feedback.Participation;
 using UedaPublicGoals.Feedback.Public;
+using UedaPublicGoals.Feedback.ResultNotice;
 
 namespace UedaPublicGoals.Feedback;
 
@@ -39,6 +41,8 @@ public static class FeedbackExtensions
         builder.AddFeedbackInbox();
         builder.AddFeedbackResidentSide();
         services.AddDraftPlans();
+        services.AddResultNotice();
+        services.AddParticipation();
         return builder;
     }
 

@@ -30,6 +30,9 @@ public static class CommentLinks
 
     public const string General = "/iken/";
 
+    /// <summary>どんな人から意見を聞いたか of the default consultation.</summary>
+    public const string Participation = "/iken/participation";
+
     public static string ForGoal(Guid documentId) => $"/iken/?goal={documentId:D}";
 
     public static string ForInitiative(Guid documentId, int initiativeNumber) => $"/iken/?goal={documentId:D}&initiative={initiativeNumber}";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.DraftPlans;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Feedback.ResultNotice;
 using UedaPublicGoals.Feedback.Routing;
 using UedaPublicGoals.Feedback.Surveys;
 
@@ -31,6 +32,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<DraftPlan> DraftPlans => Set<DraftPlan>();
     public DbSet<DraftPlanVersion> DraftPlanVersions => Set<DraftPlanVersion>();
+    public DbSet<ResultNoticeSettings> ResultNoticeSettings => Set<ResultNoticeSettings>();
+    public DbSet<ResultNoticeVersion> ResultNoticeVersions => Set<ResultNoticeVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -157,6 +160,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : DbContext(op
         });
 
         SurveyModel.Configure(modelBuilder);
+        ResultNoticeModel.Configure(modelBuilder);
     }
 }
 

@@ -10,6 +10,9 @@ public sealed class StaffPaths(IOptions<FeedbackOptions> options)
     public string Root => options.Value.BackofficePath;
 
     public string Comment(long id) => $"{Root}/{id}";
+
+    /// <summary>A consultation's 結果公示 page (categories, completeness check, publishing).</summary>
+    public string Notice(int consultationId) => $"{Root}/notice/{consultationId}";
 }
 
 /// <summary>Marks a staff controller; its routes are placed under the host's backoffice path, below <paramref name="subpath"/>.</summary>

@@ -34,4 +34,13 @@ public static class InboxAuditActions
     /// <summary>A reply address decrypted to tell the resident that the city's answer is published.</summary>
     [AuditLabel("返信メール送信のための復号")]
     public const string ResponseMail = "feedback.response-mail";
+    /// <summary>結果公示: an opinion's 分類, 反映状況 or 要旨 set (one or, in bulk, several 受付番号).</summary>
+    [AuditLabel("結果公示の分類")]
+    public const string Classify = "feedback.notice.classify";
+    /// <summary>結果公示: categories, the draft's date or 案からの主な変更点 saved (target: the consultation id).</summary>
+    [AuditLabel("結果公示の設定")]
+    public const string NoticeSettings = "feedback.notice.settings";
+    /// <summary>結果公示 published as a new version (target: the consultation slug).</summary>
+    [AuditLabel("結果公示の公開")]
+    public const string NoticePublish = "feedback.notice.publish";
 }

@@ -283,6 +283,6 @@ public sealed class InboxController(
     }
 
     /// <summary>Only a query string of our own list goes back into the redirect, never another URL.</summary>
-    private static string SafeQuery(string? query) =>
+    internal static string SafeQuery(string? query) =>
         !string.IsNullOrEmpty(query) && query.StartsWith('?') && !query.Contains("//", StringComparison.Ordinal) && !query.Contains('\\') && !query.Any(char.IsControl) ? query : "";
 }

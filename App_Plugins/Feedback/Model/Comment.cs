@@ -90,6 +90,15 @@ public sealed class Comment
     /// <summary>市の考え方: the city's response, published with the comment when chosen.</summary>
     public string? CityResponse { get; set; }
 
+    /// <summary>結果公示: the 分類 staff put it under (one of the consultation's notice categories).</summary>
+    public string? OpinionCategory { get; set; }
+
+    /// <summary>結果公示: how it was taken (反映 / 一部反映 / 原案どおり / 参考).</summary>
+    public ResultNotice.OpinionUptake? Uptake { get; set; }
+
+    /// <summary>結果公示: 意見の要旨 staff wrote; the notice shows it instead of the full text when set.</summary>
+    public string? Gist { get; set; }
+
     /// <summary>Staff chose to list it on the public results page (text, 分野, 年代 only).</summary>
     public bool IsPublished { get; set; }
 

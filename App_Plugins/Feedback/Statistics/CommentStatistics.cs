@@ -5,7 +5,8 @@ namespace UedaPublicGoals.Feedback.Statistics;
 /// <summary>The few facts the statistics need about one comment.</summary>
 public sealed record StatisticsPoint(AgeGroup? AgeGroup, string? Field, CommentChannel Channel, DateTime ReceivedUtc, CommentStatus Status = CommentStatus.New);
 
-public sealed record CountRow(string Label, int Count);
+/// <summary>A labelled count; <paramref name="Withheld"/> (e.g. 「5未満」) is shown instead of a number withheld from the public.</summary>
+public sealed record CountRow(string Label, int Count, string? Withheld = null);
 
 /// <summary>Rows × columns of counts, with totals; the rows and columns include 未回答 where it occurs.</summary>
 public sealed record CrossTable(string Caption, string RowHeading, IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<int>> Counts)

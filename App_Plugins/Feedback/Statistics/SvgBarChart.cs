@@ -27,7 +27,7 @@ public static class SvgBarChart
 
     public static IHtmlContent Render(string id, string title, string description, IReadOnlyList<CountRow> rows)
     {
-        var max = Math.Max(1, rows.Count == 0 ? 0 : rows.Max(r => r.Count));
+        var max = Math.Max(1, rows.Where(r => r.Withheld is null).Select(r => r.Count).DefaultIfEmpty(0).Max());
         var plotWidth = Width - 2 * Padding - CountSpace;
         var body = new List<XElement>();
         var y = Padding;
@@ -39,8 +39,8 @@ public static class SvgBarChart
                 body.Add(Text(Padding, y - 4, line, "chart__label"));
             }
 
-            var barWidth = (int)Math.Round((double)row.Count / max * plotWidth);
-            if (row.Count > 0)
+            var barWidth = row.Withheld is null ? (int)Math.Round((double)row.Count / max * plotWidth) : 0;
+            if (row.Withheld is null && row.Count > 0)
             {
                 body.Add(new XElement(Svg + "rect",
                     new XAttribute("class", "chart__bar"),
@@ -48,7 +48,8 @@ public static class SvgBarChart
                     new XAttribute("width", Math.Max(2, barWidth)), new XAttribute("height", BarHeight)));
             }
 
-            body.Add(Text(Padding + barWidth + 6, y + 2 + BarHeight - 3, row.Count.ToString("N0", CultureInfo.InvariantCulture) + "件", "chart__value"));
+            var value = row.Withheld ?? row.Count.ToString("N0", CultureInfo.InvariantCulture) + "件";
+            body.Add(Text(Padding + barWidth + 6, y + 2 + BarHeight - 3, value, "chart__value"));
             y += 2 + BarHeight + RowGap;
         }
 

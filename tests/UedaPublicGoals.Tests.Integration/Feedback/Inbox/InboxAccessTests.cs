@@ -38,6 +38,9 @@ public sealed class InboxAccessTests : IAsyncLifetime
         "/backoffice/feedback/routing/new",
         $"/backoffice/feedback/routing/{ruleId}",
         $"/backoffice/feedback/routing/{ruleId}/delete",
+        "/backoffice/feedback/notice",
+        $"/backoffice/feedback/notice/{consultationId}",
+        $"/backoffice/feedback/notice/classify/{commentId}",
     ];
 
     private IEnumerable<string> FormActions() =>
@@ -54,6 +57,10 @@ public sealed class InboxAccessTests : IAsyncLifetime
         $"/backoffice/feedback/routing/{ruleId}/move",
         $"/backoffice/feedback/routing/{ruleId}/enabled",
         $"/backoffice/feedback/routing/{ruleId}/delete",
+        $"/backoffice/feedback/notice/{consultationId}/settings",
+        $"/backoffice/feedback/notice/{consultationId}/publish",
+        $"/backoffice/feedback/notice/classify/{commentId}",
+        "/backoffice/feedback/notice/bulk",
     ];
 
     [Theory]

@@ -236,6 +236,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Gist")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid?>("GoalDocumentId")
                         .HasColumnType("uuid");
 
@@ -260,6 +264,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("NotifiedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpinionCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ParagraphRef")
                         .HasMaxLength(20)
@@ -299,6 +307,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Uptake")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -406,6 +417,65 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FeedbackConsultations", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeSettings", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ChangesFromDraft")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly?>("DraftPublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("FeedbackResultNoticeSettings", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackResultNoticeVersions", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Routing.RoutingRule", b =>
@@ -705,6 +775,24 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Postgres
                     b.HasOne("UedaPublicGoals.Feedback.Model.Comment", null)
                         .WithMany("Notes")
                         .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeSettings", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeSettings", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -224,6 +224,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gist")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("GoalDocumentId")
                         .HasColumnType("TEXT");
 
@@ -247,6 +251,10 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NotifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpinionCategory")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParagraphRef")
@@ -287,6 +295,9 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Uptake")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -390,6 +401,63 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FeedbackConsultations", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeSettings", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesFromDraft")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DraftPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("FeedbackResultNoticeSettings", (string)null);
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackResultNoticeVersions", (string)null);
                 });
 
             modelBuilder.Entity("UedaPublicGoals.Feedback.Routing.RoutingRule", b =>
@@ -677,6 +745,24 @@ namespace UedaPublicGoals.Feedback.Data.Migrations.Sqlite
                     b.HasOne("UedaPublicGoals.Feedback.Model.Comment", null)
                         .WithMany("Notes")
                         .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeSettings", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeSettings", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UedaPublicGoals.Feedback.ResultNotice.ResultNoticeVersion", b =>
+                {
+                    b.HasOne("UedaPublicGoals.Feedback.Model.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
