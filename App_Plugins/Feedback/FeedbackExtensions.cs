@@ -34,6 +34,7 @@ public static class FeedbackExtensions
         AddDatabase(services, contract);
 
         services.AddScoped<FeedbackSeeder>();
+        services.AddScoped<Follow.ConsultationFollowSource>();
         AddModuleMvc(services);
         builder.AddFeedbackInbox();
         builder.AddFeedbackResidentSide();
