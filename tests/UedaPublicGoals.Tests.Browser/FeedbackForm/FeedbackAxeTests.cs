@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
@@ -13,26 +10,7 @@ namespace UedaPublicGoals.Tests.Browser.FeedbackForm;
 [Collection(FeedbackBrowserCollection.Name)]
 public sealed class FeedbackAxeTests(FeedbackBrowserPortal portal)
 {
-    private static async Task AssertNoViolationsAsync(IPage page, string state)
-    {
-        await page.WaitForFontsAsync();
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {state}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        Assert.True(result.Violations.Length == 0, message.ToString());
-        Assert.NotEmpty(result.Passes);
-    }
+    private static Task AssertNoViolationsAsync(IPage page, string state) => AxeChecks.AssertNoViolationsAsync(page, state);
 
     [Fact]
     public async Task The_form_its_error_state_the_confirmation_and_the_thanks_page_pass_axe()

@@ -1,6 +1,3 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 
@@ -15,23 +12,7 @@ public sealed class SubscribeFormTests(BrowserPortal portal)
 {
     private static async Task AssertNoViolationsAsync(IPage page, string state)
     {
-        await page.WaitForFontsAsync();
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {state}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        Assert.True(result.Violations.Length == 0, message.ToString());
-        Assert.NotEmpty(result.Passes);
+        await AxeChecks.AssertNoViolationsAsync(page, state);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{state} scrolls sideways.");
     }
 
