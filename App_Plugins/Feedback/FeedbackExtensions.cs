@@ -37,6 +37,7 @@ public static class FeedbackExtensions
         AddDatabase(services, contract);
 
         services.AddScoped<FeedbackSeeder>();
+        services.AddScoped<Follow.ConsultationFollowSource>();
         AddModuleMvc(services);
         builder.AddFeedbackInbox();
         builder.AddFeedbackResidentSide();

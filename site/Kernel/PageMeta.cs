@@ -14,6 +14,9 @@ public sealed record PageMeta(string Title, string Description, string Path)
 
     public string? NextPath { get; init; }
 
+    /// <summary>Site-relative path of the page's Atom feed, announced in the head (rel="alternate"); null: the site feed.</summary>
+    public string? FeedPath { get; init; }
+
     /// <summary>Drafts in preview and error pages must not be indexed.</summary>
     public bool NoIndex { get; init; }
 }

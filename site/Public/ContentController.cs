@@ -108,6 +108,7 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
         var description = markdown.ToPlainText(found.Content.PurposeAndEffect);
         ViewData[nameof(PageMeta)] = new PageMeta(found.Content.Title, Shorten(description, 120), found.Url)
         {
+            FeedPath = Follow.FollowTopic.Goal(found.DocumentId).FeedPath,
             Breadcrumbs =
             [
                 new(Home, "/"),

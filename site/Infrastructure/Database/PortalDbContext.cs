@@ -43,11 +43,14 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Japanese.Glossary.GlossaryTerm> GlossaryTerms => Set<Japanese.Glossary.GlossaryTerm>();
     public DbSet<Japanese.Readings.ReadingListEntry> ReadingList => Set<Japanese.Readings.ReadingListEntry>();
     public DbSet<Japanese.Search.SearchSynonym> SearchSynonyms => Set<Japanese.Search.SearchSynonym>();
+    public DbSet<Follow.Changes.GoalChange> GoalChanges => Set<Follow.Changes.GoalChange>();
+    public DbSet<Follow.Subscriptions.FollowSubscription> FollowSubscriptions => Set<Follow.Subscriptions.FollowSubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Japanese.JapaneseTextModel.Configure(modelBuilder);
+        Follow.FollowModel.Configure(modelBuilder);
 
         modelBuilder.Entity<PortalUser>(e =>
         {

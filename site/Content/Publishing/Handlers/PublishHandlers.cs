@@ -10,7 +10,11 @@ public static class PublishHandlers
 {
     public static IServiceCollection AddPublishHandlers(this IServiceCollection services)
     {
-        // 1. The in-memory read model first: everything below reads the new snapshot.
+        // 0. What residents following a goal hear about (feeds, digests): the difference between the snapshot the
+        //    public saw and the version published now, so it runs while the read model still holds the old one.
+        services.AddSingleton<IPublishHandler, Follow.Changes.RecordGoalChanges>();
+
+        // 1. The in-memory read model: everything below reads the new snapshot.
         services.AddSingleton<IPublishHandler, UpdateReadModel>();
 
         // 2. The redirect table, so a slug change answers 301 from the old URL before pages are evicted.

@@ -95,6 +95,38 @@ public sealed class ParticipationPageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_survey_answer_set_counts_once_as_WEBアンケート_even_when_its_free_text_is_also_a_comment()
+    {
+        var consultationId = await GeneratedOpinions.DefaultConsultationIdAsync(portal.Services);
+        var setIds = await InboxTestData.WithFeedbackDbAsync(portal, async db =>
+        {
+            var survey = new UedaPublicGoals.Feedback.Surveys.Survey { ConsultationId = consultationId, Slug = "chugakusei", Title = "中学生アンケート", AudienceLabel = "中学生向け", OpensUtc = DateTime.UtcNow.AddDays(-1), CreatedUtc = DateTime.UtcNow };
+            db.Add(survey);
+            await db.SaveChangesAsync();
+            var sets = Enumerable.Range(0, 6).Select(_ => new UedaPublicGoals.Feedback.Surveys.SurveyAnswerSet { SurveyId = survey.Id, Channel = CommentChannel.WebSurvey, AgeGroup = AgeGroup.JuniorHighOrYounger, ReceivedUtc = DateTime.UtcNow, CreatedUtc = DateTime.UtcNow }).ToList();
+            db.AddRange(sets);
+            await db.SaveChangesAsync();
+            return sets.Select(a => a.Id).ToList();
+        });
+
+        // One answer set's free text became a comment of channel WEBアンケート: the same person, not a second one.
+        await InboxTestData.AddCommentAsync(portal, c =>
+        {
+            c.ConsultationId = consultationId;
+            c.AgeGroup = AgeGroup.JuniorHighOrYounger;
+            c.Channel = CommentChannel.WebSurvey;
+            c.SurveyAnswerSetId = setIds[0];
+        });
+
+        var page = HtmlText.Parse(await portal.CreateClient().GetStringAsync(PagePath));
+        var ageByChannel = Read(page, "年代 × 受付経路");
+        var survey = ageByChannel.Columns.ToList().IndexOf("WEBアンケート");
+        Assert.True(survey >= 0, string.Join(",", ageByChannel.Columns));
+        Assert.Equal("6", ageByChannel.Rows.Single(r => r.Row == "中学生以下").Cells[survey]);
+        Assert.Equal("6", ageByChannel.Rows.Single(r => r.Row == "計").Cells[^1]);
+    }
+
+    [Fact]
     public async Task Counts_of_240_generated_opinions_match_the_database_wherever_shown_and_nothing_withheld_can_be_recovered()
     {
         var consultationId = await GeneratedOpinions.DefaultConsultationIdAsync(portal.Services);
