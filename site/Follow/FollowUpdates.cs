@@ -95,7 +95,7 @@ public sealed class FollowUpdates(PortalDbContext db, PublishedContentCache cach
         if (shown.Count > 0)
         {
             var publishedAt = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.Action == ConsultationFollowSource.ResultsPublishedAuditAction && a.Target != null && shown.Contains(a.Target))
+                .Where(a => a.Action == ConsultationFollowSource.ResultsPublishedActionKey && a.Target != null && shown.Contains(a.Target))
                 .GroupBy(a => a.Target!)
                 .Select(g => g.Max(a => a.Utc))
                 .ToListAsync(ct);

@@ -17,11 +17,11 @@ public sealed record FollowableConsultation(int Id, string Slug, string Title, D
 /// <summary>
 /// The module's side of "follow a consultation" (the host owns feeds and subscriptions): which consultations are
 /// public, and which comments the results page shows now. When a comment went on the results page is in the host's
-/// audit log, under <see cref="ResultsPublishedAuditAction"/> with the 受付番号 as target, written by the inbox.
+/// audit log, under <see cref="ResultsPublishedActionKey"/> with the 受付番号 as target, written by the inbox.
 /// </summary>
 public sealed class ConsultationFollowSource(FeedbackDbContext db)
 {
-    public const string ResultsPublishedAuditAction = InboxAuditActions.Publish;
+    public const string ResultsPublishedActionKey = InboxAuditActions.Publish;
 
     public async Task<IReadOnlyList<FollowableConsultation>> PublicAsync(CancellationToken ct = default) =>
         await db.Consultations.AsNoTracking().Where(c => c.IsPublic).OrderBy(c => c.Id)
