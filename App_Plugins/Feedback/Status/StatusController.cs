@@ -60,10 +60,10 @@ public sealed class StatusController(CommentStatusLookup lookup) : Controller
         }
 
         var result = await lookup.LookAsync(receipt!, form.CheckCode, ct);
-        var remaining = AnswerTime - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
+        // A loop, not one delay: the timer may wake a millisecond early, and then the answer time would tell.
+        for (var remaining = AnswerTime - Stopwatch.GetElapsedTime(started); remaining > TimeSpan.Zero; remaining = AnswerTime - Stopwatch.GetElapsedTime(started))
         {
-            await Task.Delay(remaining, ct);
+            await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), ct);
         }
 
         return result switch

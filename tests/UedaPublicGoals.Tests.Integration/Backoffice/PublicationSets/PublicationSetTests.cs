@@ -200,7 +200,7 @@ public sealed class PublicationSetTests : IDisposable
         var (_, pr) = await portal.PeopleAsync();
         var id = EditorPages.GoalId(portal, "koho");
         var editor = $"/backoffice/goals/{id}";
-        var schedule = (await pr.ReadFormAsync(editor, $"{editor}/schedule")).With("PublishAt", "2099-04-01T09:00").With("UnpublishAt", "2099-05-01T17:30");
+        var schedule = (await pr.ReadFormAsync(editor)).With("PublishAt", "2099-04-01T09:00").With("UnpublishAt", "2099-05-01T17:30");
         Assert.Equal(HttpStatusCode.Redirect, (await pr.PostAsync($"{editor}/schedule", schedule)).StatusCode);
 
         var page = HtmlText.Parse(await pr.Client.GetStringAsync("/backoffice/schedule"));
