@@ -25,7 +25,7 @@ public static class SitePages
     /// <summary>用語集.</summary>
     public const string Glossary = "/yogo/";
 
-    /// <summary>The koho goal, whose wording the tests quote from content-seed/goals/seisaku-kikaku/r6/koho.json.</summary>
+    /// <summary>The koho goal, whose wording the tests quote from its sheet (content-seed/source, sheet 4).</summary>
     public static class Koho
     {
         public const string Url = "/seisaku-kikaku/r6/koho/";

@@ -123,6 +123,9 @@ public sealed class SeedImportTests
             File.Copy(file, destination);
         }
 
+        // The error tests edit a goal whose content is written out (a goal without a sheet); every seed goal
+        // is now read from its sheet, so koho is given in that form from a fixture (the same words).
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Fixtures", "seed-goal-written-out.json"), Path.Combine(target, "goals", "seisaku-kikaku", "r6", "koho.json"), overwrite: true);
         return target;
     }
 
