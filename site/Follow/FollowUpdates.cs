@@ -107,6 +107,16 @@ public sealed class FollowUpdates(PortalDbContext db, PublishedContentCache cach
                 consultation.ResultsUrl)));
         }
 
+        foreach (var notice in await consultations.NoticeVersionsAsync(consultation, ct))
+        {
+            updates.Add(new FollowUpdate(
+                $"iken/{slug}/notice/{notice.Number}",
+                $"{consultation.Title}：結果公示{(notice.Number > 1 ? $"（第{notice.Number}版）" : "")}を公開しました",
+                $"{TokyoTime.LongDate(notice.PublishedUtc)}に、意見募集の結果公示（寄せられた意見の数、意見と市の考え方、案からの主な変更点）を公開しました。",
+                notice.PublishedUtc,
+                notice.Url));
+        }
+
         return updates;
     }
 }

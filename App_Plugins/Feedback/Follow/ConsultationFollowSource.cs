@@ -3,6 +3,7 @@ using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Inbox;
 using UedaPublicGoals.Feedback.Public;
 using UedaPublicGoals.Feedback.Results;
+using UedaPublicGoals.Feedback.ResultNotice;
 
 namespace UedaPublicGoals.Feedback.Follow;
 
@@ -13,6 +14,9 @@ public sealed record FollowableConsultation(int Id, string Slug, string Title, D
 
     public string ResultsUrl => $"{FormUrl}results";
 }
+
+/// <summary>One published version of a consultation's 結果公示, with the address of that version.</summary>
+public sealed record FollowableNotice(int Number, DateTime PublishedUtc, string Url);
 
 /// <summary>
 /// The module's side of "follow a consultation" (the host owns feeds and subscriptions): which consultations are
@@ -37,4 +41,11 @@ public sealed class ConsultationFollowSource(FeedbackDbContext db)
     public async Task<IReadOnlyList<string>> ShownReceiptNumbersAsync(int consultationId, CancellationToken ct = default) =>
         await db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId).Where(PublishedComments.Shown)
             .Select(c => c.ReceiptNumber).ToListAsync(ct);
+
+    /// <summary>Every published version of the consultation's 結果公示, oldest first.</summary>
+    public async Task<IReadOnlyList<FollowableNotice>> NoticeVersionsAsync(FollowableConsultation consultation, CancellationToken ct = default) =>
+        (await db.ResultNoticeVersions.AsNoTracking().Where(v => v.ConsultationId == consultation.Id).OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.PublishedUtc }).ToListAsync(ct))
+        .Select(v => new FollowableNotice(v.Number, v.PublishedUtc, $"{NoticeUrls.Page(consultation.Slug)}?version={v.Number}"))
+        .ToList();
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 using static UedaPublicGoals.Tests.Integration.Follow.FollowSteps;
@@ -62,6 +64,28 @@ public sealed class AtomFeedTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/oshirase/atom/goal/{Guid.NewGuid():D}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/oshirase/atom/iken/no-such-consultation")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/oshirase/atom/goal/not-a-guid")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_published_result_notice_is_an_entry_of_its_consultations_feed_linking_that_version()
+    {
+        var client = portal.CreatePublicClient();
+        var path = $"/oshirase/atom/iken/{FeedbackSeeder.ComprehensivePlanSlug}";
+        Assert.DoesNotContain(Entries((await FeedAsync(client, path)).Feed), e => e.Title.Contains("結果公示", StringComparison.Ordinal));
+
+        // Published through the notice's own service (no opinion is waiting, so the completeness check passes); it clears the feed's cache.
+        using (var scope = portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
+            var consultationId = await db.Consultations.Where(c => c.Slug == FeedbackSeeder.ComprehensivePlanSlug).Select(c => c.Id).SingleAsync();
+            var published = await scope.ServiceProvider.GetRequiredService<UedaPublicGoals.Feedback.ResultNotice.ResultNoticeService>().PublishAsync(consultationId, "test@example.jp");
+            Assert.Equal(UedaPublicGoals.Feedback.ResultNotice.PublishOutcome.Published, published.Outcome);
+        }
+
+        var (_, feed) = await FeedAsync(client, path);
+        AssertValidAtom(feed, "https://goals.example.jp" + path);
+        var notice = Assert.Single(Entries(feed), e => e.Title.Contains("結果公示", StringComparison.Ordinal));
+        Assert.Equal($"https://goals.example.jp/iken/kekka-koji/{FeedbackSeeder.ComprehensivePlanSlug}?version=1", notice.Link);
     }
 
     [Fact]
