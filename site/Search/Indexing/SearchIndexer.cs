@@ -81,7 +81,20 @@ public sealed class SearchIndexer : BackgroundService
                     batch.Add(command);
                 }
 
-                await ProcessBatchAsync(batch, stoppingToken);
+                try
+                {
+                    await ProcessBatchAsync(batch, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // One failed batch must not stop the indexer for good (search would answer 503 until a
+                    // restart): its waiters get the error, the next batch runs.
+                    logger.LogError(ex, "A search index batch of {Count} command(s) failed; the indexer carries on.", batch.Count);
+                    foreach (var command in batch)
+                    {
+                        command.Done?.TrySetException(ex);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -134,7 +147,7 @@ public sealed class SearchIndexer : BackgroundService
 
             logger.LogInformation("Search index {Kind} ready: {Startup}, {Items} items.", index.Kind, index.LastStartup, index.Stamps.Count);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // The site keeps serving pages; search says it is unavailable. The next catch-up or
             // rebuild request tries again.
