@@ -394,9 +394,9 @@ static class SeedGenerator
     public static (int Departments, int Years, string LargestYear) Write(string source, string target, int goals)
     {
         CopyDirectory(source, target);
-        // Goals read from a sheet (a "source" entry) cannot have their title changed in the seed file, so only the
-        // goals written out in full serve as templates.
-        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        // Every seed goal is read from its sheet now, so the template is the written-out goal kept for the seed tests.
+        var writtenOut = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "tests", "Fixtures", "seed-goal-written-out.json");
+        var templates = Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Append(writtenOut).Order(StringComparer.Ordinal)
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!).Where(g => g["source"] is null).ToList();
         var remaining = goals - Directory.GetFiles(Path.Combine(source, "goals"), "*.json", SearchOption.AllDirectories).Length;
         int[] perYear = [4, 8, 12, 25];
