@@ -113,7 +113,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private void DeleteWorkDirectory()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Only this portal's pool: clearing every pool races with other tests opening theirs (a disposed handle, a 500).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnectionString))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(workDirectory, recursive: true);

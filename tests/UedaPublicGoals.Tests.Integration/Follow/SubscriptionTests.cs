@@ -175,7 +175,11 @@ public sealed class SubscriptionTests : IDisposable
         }
 
         // Nowhere in the database files either (the main file and its write-ahead log).
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var pooled = new Microsoft.Data.Sqlite.SqliteConnection(portal.SqliteConnectionString))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pooled); // this portal's pool only: others' tests run beside it
+        }
+
         var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(portal.SqliteConnectionString).DataSource;
         foreach (var file in new[] { path, path + "-wal" }.Where(File.Exists))
         {
