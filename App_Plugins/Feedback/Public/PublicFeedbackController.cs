@@ -22,7 +22,7 @@ namespace UedaPublicGoals.Feedback.Public;
 /// everything typed, not a blank page. The pages carry that token, so none of them is output-cached.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-[DatabaseUnavailablePage]
+[CommentOutageNotice]
 public sealed class PublicFeedbackController(
     FeedbackDbContext db,
     IFeedbackGoalLookup goals,
