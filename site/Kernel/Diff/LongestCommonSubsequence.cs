@@ -58,13 +58,18 @@ public static class LongestCommonSubsequence
         var (aEnd, bEnd) = (a.Count - suffix, b.Count - suffix);
         var (rows, columns) = (aEnd - prefix, bEnd - prefix);
 
-        // lengths[i, j]: LCS length of a[prefix + i..aEnd] and b[prefix + j..bEnd]; walked forwards afterwards.
-        var lengths = new int[rows + 1, columns + 1];
+        // lengths[i * width + j]: LCS length of a[prefix + i..aEnd] and b[prefix + j..bEnd]; walked
+        // forwards afterwards. One flat array: a two-dimensional one costs a bounds check per index.
+        var width = columns + 1;
+        var lengths = new int[(rows + 1) * width];
         for (var i = rows - 1; i >= 0; i--)
         {
+            var item = a[prefix + i];
             for (var j = columns - 1; j >= 0; j--)
             {
-                lengths[i, j] = equal.Equals(a[prefix + i], b[prefix + j]) ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                lengths[(i * width) + j] = equal.Equals(item, b[prefix + j])
+                    ? lengths[((i + 1) * width) + j + 1] + 1
+                    : Math.Max(lengths[((i + 1) * width) + j], lengths[(i * width) + j + 1]);
             }
         }
 
@@ -76,7 +81,7 @@ public static class LongestCommonSubsequence
             {
                 pairs.Add((prefix + x++, prefix + y++));
             }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
+            else if (lengths[((x + 1) * width) + y] >= lengths[(x * width) + y + 1])
             {
                 x++;
             }

@@ -64,8 +64,15 @@ public static class TextDiff
     /// <summary>The new text with its added parts marked.</summary>
     public static IEnumerable<TextSegment> AfterSide(IReadOnlyList<TextSegment> segments) => segments.Where(s => s.Kind != TextSegmentKind.Removed);
 
-    private static List<(int Old, int New)> Align(List<string> a, List<string> b) =>
-        LongestCommonSubsequence.Pairs(a, b, StringComparer.Ordinal, MaxCells);
+    /// <summary>Lines the characters up; each distinct character becomes a number first, so the table compares integers, not strings.</summary>
+    private static List<(int Old, int New)> Align(List<string> a, List<string> b)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] Number(List<string> elements) =>
+            elements.Select(e => numbers.TryGetValue(e, out var n) ? n : numbers[e] = numbers.Count).ToArray();
+
+        return LongestCommonSubsequence.Pairs(Number(a), Number(b), EqualityComparer<int>.Default, MaxCells);
+    }
 
     private static List<string> TextElements(string text)
     {
