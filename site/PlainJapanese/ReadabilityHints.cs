@@ -3,24 +3,11 @@ using System.Text;
 
 namespace UedaPublicGoals.PlainJapanese;
 
-/// <summary>
-/// Terms a reader may not know, answered by the glossary (用語集, Japanese/Glossary/GlossaryCatalog).
-/// <see cref="NoGlossary"/> stands for a site without one: the hint then says the check is off.
-/// </summary>
+/// <summary>Terms a reader may not know, answered by the glossary (用語集, Japanese/Glossary/GlossaryCatalog).</summary>
 public interface IGlossaryTerms
 {
-    /// <summary>False while no glossary is available: the "terms not in the glossary" hint is then skipped.</summary>
-    bool IsAvailable { get; }
-
     /// <summary>Words in <paramref name="text"/> that look like terms (katakana words, Latin abbreviations, long kanji compounds) and have no glossary entry.</summary>
     IReadOnlyList<string> UnexplainedTerms(string text);
-}
-
-public sealed class NoGlossary : IGlossaryTerms
-{
-    public bool IsAvailable => false;
-
-    public IReadOnlyList<string> UnexplainedTerms(string text) => [];
 }
 
 /// <summary>Figures an author reads beside a やさしい日本語 field: how hard the text is to read.</summary>
@@ -29,7 +16,7 @@ public sealed record ReadabilityReport(
     double KanjiRatio,
     int LongestSentence,
     string LongestKanjiRun,
-    IReadOnlyList<string>? UnexplainedTerms)
+    IReadOnlyList<string> UnexplainedTerms)
 {
     // Common guidance for やさしい日本語: about 30 % kanji or less, sentences of about 30–40
     // characters, kanji compounds of 4 characters or fewer.
@@ -54,18 +41,16 @@ public sealed record ReadabilityReport(
             yield return $"漢字が {LongestKanjiRun.Length} 文字続く「{LongestKanjiRun}」があります（目安は {KanjiRunGuide} 文字以下）。";
         }
 
-        if (UnexplainedTerms is { Count: > 0 } terms)
+        if (UnexplainedTerms.Count > 0)
         {
-            yield return $"用語集にない言葉：{string.Join("、", terms)}";
+            yield return $"用語集にない言葉：{string.Join("、", UnexplainedTerms)}";
         }
     }
 }
 
-/// <summary>Measures kanji ratio, sentence length and kanji runs of Japanese text, with an optional glossary check.</summary>
+/// <summary>Measures kanji ratio, sentence length and kanji runs of Japanese text, and the terms the glossary does not explain.</summary>
 public sealed class ReadabilityHints(IGlossaryTerms glossary)
 {
-    public bool GlossaryAvailable => glossary.IsAvailable;
-
     public ReadabilityReport? Measure(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -107,7 +92,7 @@ public sealed class ReadabilityHints(IGlossaryTerms glossary)
             letters == 0 ? 0 : (double)kanji / letters,
             longestSentence,
             longestRun,
-            glossary.IsAvailable ? glossary.UnexplainedTerms(text) : null);
+            glossary.UnexplainedTerms(text));
     }
 
     /// <summary>CJK unified ideographs (with extension A and compatibility) and 々.</summary>

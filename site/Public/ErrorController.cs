@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using UedaPublicGoals.Kernel.Resilience;
 
 namespace UedaPublicGoals.Public;
 
@@ -28,8 +29,11 @@ public sealed class ErrorController : Controller
             return View("~/Backoffice/Views/Shared/BackofficeError.cshtml", status);
         }
 
-        ViewData[nameof(PageMeta)] = new PageMeta(ErrorTitle(status), ErrorTitle(status), $"/error/{status}") { NoIndex = true };
-        return View("Error", status);
+        // A page that failed for want of its database may have its own words for it (the comment form does).
+        var notice = status == StatusCodes.Status503ServiceUnavailable ? HttpContext.Features.Get<DatabaseOutageNoticeAttribute>() : null;
+        var title = notice?.Title ?? ErrorTitle(status);
+        ViewData[nameof(PageMeta)] = new PageMeta(title, title, $"/error/{status}") { NoIndex = true };
+        return View("Error", new ErrorPage(status, notice));
     }
 
     public static string ErrorTitle(int status) => status switch
@@ -44,3 +48,6 @@ public sealed class ErrorController : Controller
         _ => "ページを表示できません",
     };
 }
+
+/// <summary>The status shown, and for a 503 the failed page's own words when it has them.</summary>
+public sealed record ErrorPage(int Status, DatabaseOutageNoticeAttribute? Notice);

@@ -26,25 +26,19 @@ concurrency="${2:-1 8 32}"
 port="${BENCH_PORT:-5098}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/ueda-feedback-bench-XXXXXX)"
-server_pid=""
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 pg_port="${BENCH_PG_PORT:-5109}"
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 1; }
 
+source "$repo/tests/Benchmarks/published-portal.sh"
 cleanup() {
-    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
     if [[ -f "$work/pg/data/postmaster.pid" ]]; then as_postgres "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast stop >/dev/null 2>&1 || true; fi
-    rm -rf "$work"
+    portal_cleanup
 }
 trap cleanup EXIT
-
-mkdir -p "$work/src"
-cp "$repo"/Directory.Build.props "$repo"/Directory.Packages.props "$work/src/"
-cp -r "$repo/content-seed" "$work/src/"
-(cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site App_Plugins) | (cd "$work/src" && tar -xf -)
-dotnet publish "$work/src/site" -c Release -o "$work/pub" --nologo -v quiet >/dev/null
+portal_publish
 
 if [[ "${BENCH_DB:-sqlite}" == "postgres" ]]; then
     mkdir -p "$work/pg" && chmod 755 "$work" && { [[ $(id -u) -ne 0 ]] || chown postgres: "$work/pg"; }
@@ -62,17 +56,10 @@ kind="${BENCH_KIND:-comment}"
 table=$([[ "$kind" == survey ]] && echo FeedbackSurveyAnswerSets || echo FeedbackComments)
 count=("${sql[@]}" "select count(*) from \"$table\"")
 
-(cd "$work/pub" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
-    Database__Provider="$provider" Database__ConnectionString="$connection" Logging__LogLevel__Default=Warning \
+# The later Database__ConnectionString overrides portal_start's SQLite default.
+portal_start Database__Provider="$provider" Database__ConnectionString="$connection" \
     Feedback__AntiSpam__RateLimit__PermitLimit=100000000 Feedback__AntiSpam__MinimumFillSeconds=0 \
-    Feedback__AntiSpam__ProofOfWork=Off Feedback__Privacy__ClientHashSalt=bench-salt \
-    exec dotnet UedaPublicGoals.Site.dll >"$work/server.log" 2>&1) &
-server_pid=$!
-for _ in $(seq 1 150); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" && break
-    sleep 0.2
-done
-curl -sf -o /dev/null "http://127.0.0.1:$port/iken/dai3ji-sogo-keikaku/" || { cat "$work/server.log" >&2; echo "the site did not start" >&2; exit 1; }
+    Feedback__AntiSpam__ProofOfWork=Off Feedback__Privacy__ClientHashSalt=bench-salt
 
 if [[ "$kind" == survey ]]; then
     # Staff would build it in the backoffice; the benchmark needs no login, so the rows go in directly.

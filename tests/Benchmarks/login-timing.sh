@@ -15,34 +15,15 @@ attempts="${1:-200}"
 port="${BENCH_PORT:-5097}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/ueda-login-bench-XXXXXX)"
-server_pid=""
 
 command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 1; }
 
-cleanup() {
-    if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/src"
-cp "$repo"/Directory.Build.props "$repo"/Directory.Packages.props "$work/src/"
-cp -r "$repo/content-seed" "$work/src/"
-(cd "$repo" && tar --exclude=bin --exclude=obj --exclude=node_modules --exclude=App_Data -cf - site App_Plugins) | (cd "$work/src" && tar -xf -)
-dotnet publish "$work/src/site" -c Release -o "$work/pub" --nologo -v quiet >/dev/null
-
-(cd "$work/pub" && ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$port" \
-    Database__ConnectionString="Data Source=$work/bench.db" Logging__LogLevel__Default=Warning \
-    Backoffice__AdminEmail=admin@example.jp Backoffice__AdminPassword="kanri-sha no pasuwado 2024" \
+source "$repo/tests/Benchmarks/published-portal.sh"
+trap portal_cleanup EXIT
+portal_publish
+portal_start Backoffice__AdminEmail=admin@example.jp Backoffice__AdminPassword="kanri-sha no pasuwado 2024" \
     Backoffice__TwoFactor__RequiredRoles="" Backoffice__LoginThrottling__FreeFailures=1000 \
-    Backoffice__LoginThrottling__AddressLimit=100000 \
-    exec dotnet UedaPublicGoals.Site.dll >"$work/server.log" 2>&1) &
-server_pid=$!
-for _ in $(seq 1 150); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/backoffice/login" && break
-    sleep 0.2
-done
-curl -sf -o /dev/null "http://127.0.0.1:$port/backoffice/login" || { cat "$work/server.log" >&2; echo "the site did not start" >&2; exit 1; }
+    Backoffice__LoginThrottling__AddressLimit=100000
 
 echo "machine: $(nproc) cores; the client and the site share them; SQLite file, Production, Release; $attempts attempts per case"
 python3 - "$port" "$attempts" <<'PY'

@@ -1,6 +1,3 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Browser;
@@ -30,14 +27,7 @@ public sealed class AxeWcag21AaTests(BrowserPortal portal)
             SitePages.OpenData,
             SitePages.NotFound,
         ];
-        var data = new TheoryData<string, int, int>();
-        foreach (var path in paths)
-        {
-            data.Add(path, 360, 740);
-            data.Add(path, 1280, 900);
-        }
-
-        return data;
+        return Viewports.PhoneAndDesktop(paths);
     }
 
     [Theory]
@@ -49,33 +39,7 @@ public sealed class AxeWcag21AaTests(BrowserPortal portal)
         await page.OpenAsync(path);
         await page.WaitForFontsAsync();
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        Assert.True(result.Violations.Length == 0, Describe(path, width, height, result));
-        Assert.NotEmpty(result.Passes); // axe really ran against the page
-    }
-
-    private static string Describe(string path, int width, int height, AxeResult result)
-    {
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {path} at {width}×{height}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help} ({violation.Nodes.Length} element(s)) {violation.HelpUrl}");
-            foreach (var node in violation.Nodes.Take(ShownTargets))
-            {
-                message.Append($"\n    {node.Target}  {Shorten(node.Html)}");
-            }
-
-            if (violation.Nodes.Length > ShownTargets)
-            {
-                message.Append($"\n    … and {violation.Nodes.Length - ShownTargets} more");
-            }
-        }
-
-        return message.ToString();
+        await page.AssertNoAxeViolationsAsync($"{path} at {width}×{height}");
     }
 
     private static string Shorten(string? html) =>

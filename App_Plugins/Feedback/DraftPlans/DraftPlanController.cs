@@ -37,7 +37,7 @@ public sealed record DraftChangesPage(DraftPlan Plan, DraftPlanVersion Previous,
 /// plain links: each paragraph's 「この段落に意見を送る」 opens the consultation's comment form.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-[DatabaseUnavailablePage]
+[CommentOutageNotice]
 public sealed class DraftPlanController(DraftPlanReader drafts, FeedbackDbContext db, TimeProvider clock) : Controller
 {
     public const string ViewsPath = "/DraftPlans/Views/Public/";

@@ -22,7 +22,7 @@ namespace UedaPublicGoals.Feedback.Public;
 /// everything typed, not a blank page. The pages carry that token, so none of them is output-cached.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-[DatabaseUnavailablePage]
+[CommentOutageNotice]
 public sealed class PublicFeedbackController(
     FeedbackDbContext db,
     IFeedbackGoalLookup goals,
@@ -121,11 +121,6 @@ public sealed class PublicFeedbackController(
     [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Confirm(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
     {
-        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
-        {
-            return refused;
-        }
-
         var (page, stop) = await ReadPostAsync(consultation, form, ct);
         if (stop is not null)
         {
@@ -171,11 +166,6 @@ public sealed class PublicFeedbackController(
     [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Send(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
     {
-        if (await AntiforgeryFailedAsync(consultation, form, ct) is { } refused)
-        {
-            return refused;
-        }
-
         var (page, stop) = await ReadPostAsync(consultation, form, ct);
         if (stop is not null)
         {
@@ -235,7 +225,8 @@ public sealed class PublicFeedbackController(
     }
 
     /// <summary>
-    /// Everything confirm and send both check, in this order: the consultation exists (404) and is
+    /// Everything confirm and send both check, in this order: the antiforgery token (the form again,
+    /// 400), the consultation exists (404) and is
     /// open (closed page), the goal and ticket are genuine (400), a draft paragraph's draft is open
     /// (its closed page), the bot traps (silent fake
     /// thanks), an earlier commit of the same form (its thanks page), the ticket's age (a new one),
@@ -243,6 +234,11 @@ public sealed class PublicFeedbackController(
     /// </summary>
     private async Task<(CheckedPost? Post, IActionResult? Stop)> ReadPostAsync(string slug, CommentFormFields form, CancellationToken ct)
     {
+        if (await AntiforgeryFailedAsync(slug, form, ct) is { } refused)
+        {
+            return (null, refused);
+        }
+
         var consultation = await FindConsultationAsync(slug, ct);
         if (consultation is null)
         {

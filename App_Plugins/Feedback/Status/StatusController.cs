@@ -22,7 +22,7 @@ public sealed record StatusPage(StatusForm Form, IReadOnlyDictionary<string, str
 /// so a right and a wrong code cannot be told apart by timing, and nothing here is cached.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-[DatabaseUnavailablePage]
+[CommentOutageNotice]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StatusController(CommentStatusLookup lookup) : Controller
 {

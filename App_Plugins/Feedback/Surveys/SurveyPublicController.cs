@@ -30,7 +30,7 @@ public sealed record SurveyClosedPage(Survey Survey, bool NotYetOpen);
 /// limit) guards the POST, whose antiforgery token is checked here so a failure keeps the answers.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-[DatabaseUnavailablePage]
+[CommentOutageNotice]
 public sealed class SurveyPublicController(
     FeedbackDbContext db,
     FormTickets tickets,

@@ -41,7 +41,7 @@ public sealed record FieldDifference(string Key, string Label, string? Before, s
 /// <summary>
 /// The one field-by-field comparison of two versions: history (snapshots), the editor's conflict notice, the
 /// approval review and the sheet import preview all lay their versions out as fields and compare them here;
-/// <see cref="TextDiff"/> then highlights the characters that changed inside one field.
+/// <see cref="UedaPublicGoals.Kernel.Diff.TextDiff"/> then highlights the characters that changed inside one field.
 /// </summary>
 public static class FieldDiff
 {

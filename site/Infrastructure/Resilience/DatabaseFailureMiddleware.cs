@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Api;
+using UedaPublicGoals.Kernel.Resilience;
 
 namespace UedaPublicGoals.Infrastructure.Resilience;
 
 /// <summary>
-/// Answers database outages with 503 + Retry-After (Japanese page, or the API's JSON error) and
-/// unique-constraint races with 409, instead of a 500. Sits inside the status-code pages, so a bare
-/// status becomes the Japanese error page; API answers carry their own body.
+/// The one answer to database outages, 503 + Retry-After (Japanese page, or the API's JSON error),
+/// and to unique-constraint races, 409, instead of a 500. Sits inside the status-code pages, so a bare
+/// status becomes the Japanese error page (in the words of the endpoint's
+/// <see cref="DatabaseOutageNoticeAttribute"/> when it has one); API answers carry their own body.
 /// </summary>
 public sealed class DatabaseFailureMiddleware(RequestDelegate next, IOptionsMonitor<ResilienceOptions> options, ILogger<DatabaseFailureMiddleware> logger, TimeProvider clock)
 {
@@ -25,6 +27,13 @@ public sealed class DatabaseFailureMiddleware(RequestDelegate next, IOptionsMoni
             var retryAfter = options.CurrentValue.RetryAfterSeconds;
             context.Response.Clear();
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+            // The error page is re-executed on another endpoint: hand it the failed page's own words.
+            if (context.GetEndpoint()?.Metadata.GetMetadata<DatabaseOutageNoticeAttribute>() is { } notice)
+            {
+                context.Features.Set(notice);
+            }
+
             await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "service_unavailable",
                 "ただいまサービスを利用できません。しばらくしてから、もう一度お試しください。");
         }

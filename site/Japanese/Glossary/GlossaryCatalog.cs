@@ -40,8 +40,6 @@ public sealed class GlossaryCatalog : UedaPublicGoals.PlainJapanese.IGlossaryTer
         GlossaryCandidates.Find(text).Where(t => !IsKnownTerm(t)).ToList();
 
     /// <summary>The editor's readability hints ask through this.</summary>
-    bool UedaPublicGoals.PlainJapanese.IGlossaryTerms.IsAvailable => true;
-
     IReadOnlyList<string> UedaPublicGoals.PlainJapanese.IGlossaryTerms.UnexplainedTerms(string text) => TermsNotInGlossary(text);
 
     /// <summary>

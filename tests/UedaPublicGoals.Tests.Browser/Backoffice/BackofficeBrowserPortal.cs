@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,8 +22,8 @@ public sealed class BackofficeBrowserPortal : BrowserPortal
     {
         using var scope = Services.CreateScope();
         var departmentId = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Departments.Where(d => d.Slug == "seisaku-kikaku").Select(d => d.Id).SingleAsync();
-        await CreateUserAsync(scope.ServiceProvider, PublicRelationsEmail, BackofficeRoles.PublicRelations);
-        await CreateUserAsync(scope.ServiceProvider, DepartmentAuthorEmail, BackofficeRoles.DepartmentAuthor, departmentId);
+        await StaffAccounts.CreateAsync(scope.ServiceProvider, PublicRelationsEmail, BackofficeRoles.PublicRelations, Password);
+        await StaffAccounts.CreateAsync(scope.ServiceProvider, DepartmentAuthorEmail, BackofficeRoles.DepartmentAuthor, Password, departmentId);
     }
 
     /// <summary>Opens a fresh context and signs in through the login form, as a person would.</summary>
@@ -43,25 +42,6 @@ public sealed class BackofficeBrowserPortal : BrowserPortal
     {
         using var scope = Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<PortalDbContext>().Documents.Where(d => d.Slug == slug && d.Kind == Content.Store.DocumentKind.Goal).Select(d => d.Id).Single();
-    }
-
-    private static async Task CreateUserAsync(IServiceProvider services, string email, string role, params int[] departments)
-    {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = BackofficeRoles.Label(role),
-            CreatedUtc = DateTime.UtcNow,
-            Departments = departments.Select(id => new UserDepartment { DepartmentId = id }).ToList(),
-        };
-        var created = await users.CreateAsync(user, Password);
-        if (!created.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
-        {
-            throw new InvalidOperationException($"Could not create {email}: " + string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
     }
 }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 using Xunit.Abstractions;
@@ -55,11 +53,7 @@ public sealed class SheetImportBrowserTests(BackofficeBrowserPortal portal, ITes
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         output.WriteLine(shot);
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.True(result.Violations.Length == 0, BackofficeAccessibilityTests.Describe("import-preview-" + kind, width, result));
+        await page.AssertNoAxeViolationsAsync($"import-preview-{kind} at {width}px");
         Assert.True(await page.EvaluateAsync<double>("() => document.documentElement.scrollWidth") <= width);
         if (kind == "problems")
         {

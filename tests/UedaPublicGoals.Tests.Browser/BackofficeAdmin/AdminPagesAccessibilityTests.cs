@@ -1,7 +1,5 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using UedaPublicGoals.Tests.Browser.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Browser.BackofficeAdmin;
 
@@ -30,14 +28,7 @@ public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
             "/backoffice/media",
             "/backoffice/",
         ];
-        var data = new TheoryData<string, int, int>();
-        foreach (var path in paths)
-        {
-            data.Add(path, 360, 740);
-            data.Add(path, 1280, 900);
-        }
-
-        return data;
+        return Viewports.PhoneAndDesktop(paths);
     }
 
     [Theory]
@@ -51,7 +42,7 @@ public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
         var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         Assert.Equal(200, response!.Status);
 
-        await AssertAccessibleAsync(page, $"{path} at {width}×{height}");
+        await page.AssertNoAxeViolationsAsync($"{path} at {width}×{height}");
         if (width == 360)
         {
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -72,32 +63,6 @@ public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
         await page.WaitForSelectorAsync(".error-summary");
 
         Assert.Equal("true", await page.GetAttributeAsync("#Email", "aria-invalid"));
-        await AssertAccessibleAsync(page, $"/backoffice/users/new with errors at {width}×{height}");
-    }
-
-    internal static async Task AssertAccessibleAsync(IPage page, string where)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        Assert.True(result.Violations.Length == 0, Describe(where, result));
-        Assert.NotEmpty(result.Passes);
-    }
-
-    private static string Describe(string where, AxeResult result)
-    {
-        var message = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {where}:");
-        foreach (var violation in result.Violations)
-        {
-            message.Append($"\n- {violation.Id} [{violation.Impact}] {violation.Help}");
-            foreach (var node in violation.Nodes.Take(3))
-            {
-                message.Append($"\n    {node.Target}  {node.Html?[..Math.Min(node.Html.Length, 140)]}");
-            }
-        }
-
-        return message.ToString();
+        await page.AssertNoAxeViolationsAsync($"/backoffice/users/new with errors at {width}×{height}");
     }
 }

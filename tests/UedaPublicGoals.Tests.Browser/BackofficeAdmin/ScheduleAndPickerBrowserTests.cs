@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Tests.Browser.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Browser.BackofficeAdmin;
 
@@ -16,7 +17,7 @@ public sealed class ScheduleAndPickerBrowserTests(AdminBrowserPortal portal)
 
     private static async Task AssertFitsAsync(IPage page, int width, string where)
     {
-        await AdminPagesAccessibilityTests.AssertAccessibleAsync(page, $"{where} at {width}px");
+        await page.AssertNoAxeViolationsAsync($"{where} at {width}px");
         if (width == 360)
         {
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

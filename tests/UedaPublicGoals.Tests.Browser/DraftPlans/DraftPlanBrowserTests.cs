@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using UedaPublicGoals.Tests.Browser.FeedbackForm;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Browser.DraftPlans;
@@ -28,19 +29,11 @@ public sealed class DraftPlanBrowserTests(DraftPlanBrowserPortal portal)
         await page.Keyboard.InsertTextAsync(comment);
         await page.TabToAsync("input[name=Field]");
         await page.Keyboard.PressAsync("Space");
-        await page.TabToAsync("#Consent");
-        await page.Keyboard.PressAsync("Space");
-        await page.TabToAsync("#comment-form button[type=submit]");
-        await page.Keyboard.PressAsync("Enter");
-
-        await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
-        var confirm = await page.Locator("main").InnerTextAsync();
+        var confirm = await page.ConsentAndConfirmAsync();
         Assert.Contains("第1章 第1節 ¶2", confirm);
         Assert.Contains(comment, confirm);
 
-        await page.TabToAsync("#confirm-form button[type=submit]:not([formaction])");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
+        await page.SendAsync();
         var receipt = (await page.Locator(".receipt__number").InnerTextAsync()).Trim();
 
         await portal.WithDbAsync(async db =>

@@ -33,21 +33,13 @@ public sealed class KeyboardCommentFlowTests(FeedbackBrowserPortal portal)
         await page.Keyboard.PressAsync("ArrowDown"); // 中学生以下 → 高校生
         await page.TabToAsync("input[name=Residence]");
         await page.Keyboard.PressAsync("Space");
-        await page.TabToAsync("#Consent");
-        await page.Keyboard.PressAsync("Space");
-        await page.TabToAsync("#comment-form button[type=submit]");
-        await page.Keyboard.PressAsync("Enter");
-
-        await page.WaitForURLAsync(url => url.EndsWith("/confirm", StringComparison.Ordinal));
-        var confirmText = await page.Locator("main").InnerTextAsync();
+        var confirmText = await page.ConsentAndConfirmAsync();
         Assert.Contains(Comment, confirmText);
         Assert.Contains("高校生", confirmText);
         Assert.Contains("上田市内", confirmText);
 
         // 送信する right away: the script finishes the proof-of-work, then sends.
-        await page.TabToAsync("#confirm-form button[type=submit]:not([formaction])");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/thanks?r=", StringComparison.Ordinal));
+        await page.SendAsync();
 
         var receipt = (await page.Locator(".receipt__number").InnerTextAsync()).Trim();
         Assert.Matches(@"^R\d+-\d{6}$", receipt);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,10 +24,7 @@ public static class FeedbackInboxPages
     {
         using var scope = portal.Services.CreateScope();
         var email = $"sogo-{Guid.NewGuid():N}@example.jp";
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "総合計画担当", CreatedUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, BackofficeRoles.PlanningOfficer)).Succeeded);
+        await StaffAccounts.CreateAsync(scope.ServiceProvider, email, BackofficeRoles.PlanningOfficer, Password);
 
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<ReplyEmailProtector>();

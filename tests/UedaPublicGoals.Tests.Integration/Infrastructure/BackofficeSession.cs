@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Backoffice.Accounts;
@@ -19,19 +18,7 @@ public sealed class BackofficeSession(HttpClient client)
     {
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.jp";
         using var scope = portal.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = BackofficeRoles.Label(role),
-            CreatedUtc = DateTime.UtcNow,
-            Departments = departmentIds.Select(id => new UserDepartment { DepartmentId = id }).ToList(),
-        };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        await StaffAccounts.CreateAsync(scope.ServiceProvider, email, role, Password, departmentIds);
         return email;
     }
 
@@ -44,6 +31,10 @@ public sealed class BackofficeSession(HttpClient client)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return session;
     }
+
+    /// <summary>A new account with <paramref name="role"/>, signed in.</summary>
+    public static async Task<BackofficeSession> LogInNewAsync(PortalFactory portal, string role) =>
+        await LogInAsync(portal, await CreateUserAsync(portal, role));
 
     /// <summary>GETs <paramref name="formPage"/>, takes its antiforgery token, and POSTs the fields to <paramref name="action"/>.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, Dictionary<string, string> fields)

@@ -21,17 +21,7 @@ public sealed class ReadableEditingTests : IDisposable
     private string Koho => $"/backoffice/goals/{EditorPages.GoalId(portal, EditorPages.Koho)}";
 
     private async Task<BackofficeSession> PublicRelationsAsync() =>
-        await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
-
-    private static string Id(string name) => name.Replace('[', '_').Replace(']', '_').Replace('.', '_');
-
-    private static void AssertFieldError(IDocument page, string field, string expected)
-    {
-        var error = page.GetElementById(Id(field) + "-error");
-        Assert.True(error is not null, $"no error shown next to {field}");
-        Assert.Contains(expected, error!.TextContent);
-        Assert.Equal("true", page.GetElementById(Id(field))!.GetAttribute("aria-invalid"));
-    }
+        await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
 
     private Task<int> VersionCountAsync() =>
         EditorPages.InDatabaseAsync(portal, db => db.Versions.CountAsync(v => v.DocumentId == EditorPages.GoalId(portal, EditorPages.Koho)));
@@ -58,15 +48,15 @@ public sealed class ReadableEditingTests : IDisposable
         var response = await session.PostAsync(Koho, form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = HtmlText.Parse(await response.Content.ReadAsStringAsync());
-        AssertFieldError(page, $"{LineKpi}.GradeOverride", "実績がないため、達成度を付けられません");
-        AssertFieldError(page, $"{LineKpi}.GradeOverrideReason", "達成度を変える理由を書いてください");
+        EditorPages.AssertFieldError(page, $"{LineKpi}.GradeOverride", "実績がないため、達成度を付けられません");
+        EditorPages.AssertFieldError(page, $"{LineKpi}.GradeOverrideReason", "達成度を変える理由を書いてください");
         Assert.Equal("A", EditorPages.FormOf(page)[$"{LineKpi}.GradeOverride"]);
 
         // A reason alone is not an override either.
         form = await session.ReadFormAsync(Koho);
         form[$"{LineKpi}.GradeOverrideReason"] = "理由だけ";
         page = HtmlText.Parse(await (await session.PostAsync(Koho, form)).Content.ReadAsStringAsync());
-        AssertFieldError(page, $"{LineKpi}.GradeOverride", "理由だけが入力されています");
+        EditorPages.AssertFieldError(page, $"{LineKpi}.GradeOverride", "理由だけが入力されています");
         Assert.Equal("理由だけ", EditorPages.FormOf(page)[$"{LineKpi}.GradeOverrideReason"]);
         Assert.Equal(versions, await VersionCountAsync());
     }
@@ -152,7 +142,7 @@ public sealed class ReadableEditingTests : IDisposable
     [InlineData("じゅう")]
     public async Task A_reporting_month_outside_1_to_12_is_explained_next_to_the_field_and_nothing_is_saved(string month)
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var yearId = await EditorPages.R6YearIdAsync(portal);
         var response = await session.PostFormAsync($"/backoffice/structure/years/{yearId}", $"/backoffice/structure/years/{yearId}",
             new() { ["Year"] = "2024", ["Slug"] = "r6", ["Heading"] = "令和6年度 重点目標", ["MidtermReportMonth"] = month, ["FinalReportMonth"] = "3" });
@@ -167,7 +157,7 @@ public sealed class ReadableEditingTests : IDisposable
     [Fact]
     public async Task A_changed_reporting_month_moves_the_due_date_on_the_public_page()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var yearId = await EditorPages.R6YearIdAsync(portal);
         var response = await session.PostFormAsync($"/backoffice/structure/years/{yearId}", $"/backoffice/structure/years/{yearId}",
             new() { ["Year"] = "2024", ["Slug"] = "r6", ["Heading"] = "令和6年度 重点目標", ["MidtermReportMonth"] = "9", ["FinalReportMonth"] = "2" });

@@ -142,7 +142,7 @@ public sealed class ApprovalsReachPeopleTests : IAsyncLifetime
         var approve = await author.Client.PostAsync($"/backoffice/approvals/{pending}/approve", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
 
-        var planning = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PlanningOfficer));
+        var planning = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PlanningOfficer);
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.Client.GetAsync("/backoffice/my-requests")).StatusCode);
     }
 

@@ -26,7 +26,7 @@ public sealed class ReportingStatusPageTests : IDisposable
     {
         var department = await EditorPages.SeisakuKikakuIdAsync(portal);
         var author = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.DepartmentAuthor, null, department));
-        var pr = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var pr = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
 
         await portal.WriteReportAsync("koho", midterm: true, publish: true);
         await portal.WriteReportAsync("koho", midterm: false, firstInitiativeOnly: true);
@@ -76,7 +76,7 @@ public sealed class ReportingStatusPageTests : IDisposable
     public async Task Before_the_due_month_ends_nothing_is_overdue()
     {
         portal.Clock.SetJapanTime("2024-10-31T23:59");
-        var pr = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var pr = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var page = HtmlText.Parse(await pr.Client.GetStringAsync(Page));
         Assert.All(Rows(page).Values, r => Assert.StartsWith("未着手 2024年10月末まで（あと0日）", r.Midterm, StringComparison.Ordinal));
         Assert.Contains("期限を過ぎた報告はありません。", page.GetElementById("reporting-summary")!.TextContent);
@@ -132,7 +132,7 @@ public sealed class ReportingStatusPageTests : IDisposable
     [Fact]
     public async Task Roles_without_content_rights_get_403_and_visitors_the_login()
     {
-        var planning = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PlanningOfficer));
+        var planning = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PlanningOfficer);
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.Client.GetAsync(Page)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.Client.GetAsync("/backoffice/reporting")).StatusCode);
 

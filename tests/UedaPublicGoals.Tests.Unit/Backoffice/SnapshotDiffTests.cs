@@ -166,29 +166,4 @@ public sealed class SnapshotDiffTests
         var fields = SnapshotFlattener.Flatten(DocumentKind.Page, "{\"title\":\"t\",\"body\":\"b\",\"newField\":\"x\"}");
         Assert.Contains(fields, f => f.Label == "newField" && f.Value == "x");
     }
-
-    [Fact]
-    public void Text_diff_marks_the_changed_characters_only()
-    {
-        var segments = TextDiff.Compare("LINE友だち登録者数 13,967人", "LINE友だち登録者数 15,200人");
-
-        Assert.Equal("LINE友だち登録者数 13,967人", string.Concat(TextDiff.BeforeSide(segments).Select(s => s.Text)));
-        Assert.Equal("LINE友だち登録者数 15,200人", string.Concat(TextDiff.AfterSide(segments).Select(s => s.Text)));
-        Assert.Equal("LINE友だち登録者数 1", segments[0].Text);
-        Assert.Equal(TextSegmentKind.Same, segments[0].Kind);
-        Assert.Equal(TextSegmentKind.Same, segments[^1].Kind);
-        Assert.Equal("人", segments[^1].Text);
-        Assert.Contains(segments, s => s.Kind == TextSegmentKind.Removed && s.Text.Contains("3,967", StringComparison.Ordinal));
-        Assert.Contains(segments, s => s.Kind == TextSegmentKind.Added && s.Text.Contains("5,200", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Text_diff_never_splits_an_emoji()
-    {
-        var segments = TextDiff.Compare("a😀b", "a😁b");
-        // 😀 and 😁 share their high surrogate; a char-level diff would cut the pair in half.
-        Assert.All(segments, s => Assert.False(char.IsHighSurrogate(s.Text[^1]) || char.IsLowSurrogate(s.Text[0])));
-        Assert.Equal(["😀"], segments.Where(s => s.Kind == TextSegmentKind.Removed).Select(s => s.Text));
-        Assert.Equal(["😁"], segments.Where(s => s.Kind == TextSegmentKind.Added).Select(s => s.Text));
-    }
 }

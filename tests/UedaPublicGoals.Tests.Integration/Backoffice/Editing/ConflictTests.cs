@@ -62,8 +62,8 @@ public sealed class ConflictTests : IDisposable
     [Fact]
     public async Task A_publish_in_between_is_not_a_conflict_because_the_draft_did_not_move()
     {
-        var editor = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
-        var publisher = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var editor = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
+        var publisher = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var form = await editor.ReadFormAsync(Editor);
         var stampBefore = form["ConcurrencyStamp"];
 
@@ -79,8 +79,8 @@ public sealed class ConflictTests : IDisposable
     public async Task A_slug_changed_by_someone_else_is_reported_as_a_conflict()
     {
         var editor = Editor;
-        var first = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
-        var second = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var first = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
+        var second = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var stale = await second.ReadFormAsync(editor);
 
         Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{editor}/publish", (await first.ReadFormAsync(editor)).With("Slug", "daigaku"))).StatusCode);

@@ -53,4 +53,20 @@ public static class EditorPages
 
     public static Task<int> R6YearIdAsync(PortalFactory portal) =>
         InDatabaseAsync(portal, db => db.FiscalYears.Where(y => y.Slug == "r6" && y.Department!.Slug == "seisaku-kikaku").Select(y => y.Id).SingleAsync());
+
+    /// <summary>The id the form tag helpers give the field named <paramref name="name"/> (Initiatives[0].Title → Initiatives_0__Title).</summary>
+    public static string FieldId(string name) => name.Replace('[', '_').Replace(']', '_').Replace('.', '_');
+
+    /// <summary>The message stands next to the field, the field is marked invalid and described by it, and the summary links to it.</summary>
+    public static void AssertFieldError(IDocument page, string field, string expected)
+    {
+        var id = FieldId(field);
+        var error = page.GetElementById(id + "-error");
+        Assert.True(error is not null, $"no error shown next to {field}");
+        Assert.Contains(expected, error!.TextContent);
+        var input = page.GetElementById(id)!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains(id + "-error", input.GetAttribute("aria-describedby"));
+        Assert.NotNull(page.QuerySelector($".error-summary a[href='#{id}']"));
+    }
 }

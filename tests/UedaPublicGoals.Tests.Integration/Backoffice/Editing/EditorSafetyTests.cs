@@ -19,7 +19,7 @@ public sealed class EditorSafetyTests : IDisposable
 
     private async Task<(BackofficeSession Session, Guid Id, string Editor)> OpenKohoAsPublicRelationsAsync()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var id = EditorPages.GoalId(portal, EditorPages.Koho);
         return (session, id, $"/backoffice/goals/{id}");
     }

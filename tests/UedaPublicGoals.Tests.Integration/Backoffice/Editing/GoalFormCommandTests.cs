@@ -33,7 +33,7 @@ public sealed class GoalFormCommandTests : IDisposable
     [Fact]
     public async Task Buttons_add_move_and_remove_items_without_saving_and_the_save_renumbers_them()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var id = EditorPages.GoalId(portal, EditorPages.Koho);
         var editor = $"/backoffice/goals/{id}";
         var form = await session.ReadFormAsync(editor);
@@ -96,7 +96,7 @@ public sealed class GoalFormCommandTests : IDisposable
     [Fact]
     public async Task Saving_an_untouched_form_changes_nothing_for_every_seeded_goal_and_page()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.Administrator));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.Administrator);
         var site = portal.ReadModel.Current;
         var editors = site.AllGoals.Select(g => $"/backoffice/goals/{g.DocumentId}")
             .Concat(site.Pages.Select(p => $"/backoffice/pages/{p.DocumentId}"))

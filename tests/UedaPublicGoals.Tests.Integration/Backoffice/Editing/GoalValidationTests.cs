@@ -16,21 +16,7 @@ public sealed class GoalValidationTests : IDisposable
     private string Koho => $"/backoffice/goals/{EditorPages.GoalId(portal, EditorPages.Koho)}";
 
     private async Task<BackofficeSession> PublicRelationsAsync() =>
-        await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
-
-    private static string Id(string name) => name.Replace('[', '_').Replace(']', '_').Replace('.', '_');
-
-    private static void AssertFieldError(IDocument page, string field, string expected)
-    {
-        var id = Id(field);
-        var error = page.GetElementById(id + "-error");
-        Assert.True(error is not null, $"no error shown next to {field}");
-        Assert.Contains(expected, error!.TextContent);
-        var input = page.GetElementById(id)!;
-        Assert.Equal("true", input.GetAttribute("aria-invalid"));
-        Assert.Contains(id + "-error", input.GetAttribute("aria-describedby"));
-        Assert.NotNull(page.QuerySelector($".error-summary a[href='#{id}']"));
-    }
+        await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
 
     [Fact]
     public async Task Wrong_values_are_explained_next_to_each_field_kept_as_typed_and_nothing_is_saved()
@@ -60,17 +46,17 @@ public sealed class GoalValidationTests : IDisposable
         var page = HtmlText.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("入力内容を確認してください", page.QuerySelector(".error-summary h2")!.TextContent);
-        AssertFieldError(page, "Title", "重点目標を入力してください。");
-        AssertFieldError(page, "Priority", "1から99までの数字");
-        AssertFieldError(page, "Slug", "半角英小文字・数字");
-        AssertFieldError(page, $"{kpi}.Target", "数値で入力してください");
-        AssertFieldError(page, $"{kpi}.Measurements[0].Date", "存在する日付");
-        AssertFieldError(page, $"{kpi}.Measurements[0].Value", "数値で入力してください");
-        AssertFieldError(page, "Initiatives[0].Title", "200文字以内");
-        AssertFieldError(page, "Initiatives[0].MidtermReport.Text", "取組項目①の中間報告の本文を入力してください。");
-        AssertFieldError(page, "Initiatives[1].FinalReport.Status", "進捗状況を選んでください");
-        AssertFieldError(page, "CurrentSituation", "4,000文字以内");
-        Assert.Null(page.GetElementById(Id($"{kpi}.Baseline") + "-error"));
+        EditorPages.AssertFieldError(page, "Title", "重点目標を入力してください。");
+        EditorPages.AssertFieldError(page, "Priority", "1から99までの数字");
+        EditorPages.AssertFieldError(page, "Slug", "半角英小文字・数字");
+        EditorPages.AssertFieldError(page, $"{kpi}.Target", "数値で入力してください");
+        EditorPages.AssertFieldError(page, $"{kpi}.Measurements[0].Date", "存在する日付");
+        EditorPages.AssertFieldError(page, $"{kpi}.Measurements[0].Value", "数値で入力してください");
+        EditorPages.AssertFieldError(page, "Initiatives[0].Title", "200文字以内");
+        EditorPages.AssertFieldError(page, "Initiatives[0].MidtermReport.Text", "取組項目①の中間報告の本文を入力してください。");
+        EditorPages.AssertFieldError(page, "Initiatives[1].FinalReport.Status", "進捗状況を選んでください");
+        EditorPages.AssertFieldError(page, "CurrentSituation", "4,000文字以内");
+        Assert.Null(page.GetElementById(EditorPages.FieldId($"{kpi}.Baseline") + "-error"));
 
         // What was typed comes back as typed.
         var again = EditorPages.FormOf(page);
@@ -110,9 +96,9 @@ public sealed class GoalValidationTests : IDisposable
         form["Initiatives[0].FinalReport.ReportedOn"] = "2025-05-20"; // after the year closed: allowed for 期末報告
 
         var page = HtmlText.Parse(await (await session.PostAsync(Koho, form)).Content.ReadAsStringAsync());
-        AssertFieldError(page, $"{measurements}[1].Date", "同じ日付の実績がすでにあります");
-        AssertFieldError(page, "Initiatives[0].MidtermReport.ReportedOn", "令和6年度（2024年4月1日～2025年3月31日）の日付にしてください");
-        Assert.Null(page.GetElementById(Id("Initiatives[0].FinalReport.ReportedOn") + "-error"));
+        EditorPages.AssertFieldError(page, $"{measurements}[1].Date", "同じ日付の実績がすでにあります");
+        EditorPages.AssertFieldError(page, "Initiatives[0].MidtermReport.ReportedOn", "令和6年度（2024年4月1日～2025年3月31日）の日付にしてください");
+        Assert.Null(page.GetElementById(EditorPages.FieldId("Initiatives[0].FinalReport.ReportedOn") + "-error"));
         Assert.Equal(1, (await EditorPages.DocumentAsync(portal, EditorPages.GoalId(portal, EditorPages.Koho))).DraftVersion);
     }
 
@@ -123,10 +109,10 @@ public sealed class GoalValidationTests : IDisposable
         var form = await session.ReadFormAsync(Koho);
 
         var duplicate = HtmlText.Parse(await (await session.PostAsync(Koho, form.With("Slug", "smart-city"))).Content.ReadAsStringAsync());
-        AssertFieldError(duplicate, "Slug", "スラッグ「smart-city」は同じ場所の別の文書が使っています");
+        EditorPages.AssertFieldError(duplicate, "Slug", "スラッグ「smart-city」は同じ場所の別の文書が使っています");
 
         var draftOnly = HtmlText.Parse(await (await session.PostAsync(Koho, form.With("Slug", "koho-2024"))).Content.ReadAsStringAsync());
-        AssertFieldError(draftOnly, "Slug", "「保存して公開」を押してください");
+        EditorPages.AssertFieldError(draftOnly, "Slug", "「保存して公開」を押してください");
 
         // A page may use a slug a goal has: the scopes differ.
         Assert.Equal("koho", (await EditorPages.DocumentAsync(portal, EditorPages.GoalId(portal, EditorPages.Koho))).Slug);
@@ -154,7 +140,7 @@ public sealed class GoalValidationTests : IDisposable
 
         var form = EditorPages.FormOf(editor).With("Slug", "koho-2024");
         var page = HtmlText.Parse(await (await session.PostAsync($"{Koho}/request-approval", form)).Content.ReadAsStringAsync());
-        AssertFieldError(page, "Slug", "広報・管理者だけが変更できます");
+        EditorPages.AssertFieldError(page, "Slug", "広報・管理者だけが変更できます");
         Assert.Equal(0, await EditorPages.InDatabaseAsync(portal, db => db.ApprovalRequests.CountAsync()));
     }
 }

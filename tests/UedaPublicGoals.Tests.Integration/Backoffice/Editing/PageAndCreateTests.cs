@@ -17,7 +17,7 @@ public sealed class PageAndCreateTests : IDisposable
     [Fact]
     public async Task The_markdown_preview_uses_the_public_renderer_and_saving_and_publishing_updates_the_page()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var editor = $"/backoffice/pages/{EditorPages.PageId(portal, "about")}";
         var form = await session.ReadFormAsync(editor);
         form["Body"] = "## お知らせ\r\n\r\n- 令和6年度の中間報告を掲載しました\r\n\r\n<script>alert(1)</script>";
@@ -38,7 +38,7 @@ public sealed class PageAndCreateTests : IDisposable
     [Fact]
     public async Task A_new_sort_order_reorders_the_public_footer_at_once_without_a_publish()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var client = portal.CreatePublicClient();
         string FirstFooterLink(string html) => HtmlText.Parse(html).QuerySelector(".site-footer__links a")!.GetAttribute("href")!;
         Assert.Equal("/pages/about", FirstFooterLink(await client.GetStringAsync("/")));
@@ -97,7 +97,7 @@ public sealed class PageAndCreateTests : IDisposable
     [Fact]
     public async Task A_new_page_is_created_unpublished_and_its_preview_carries_the_banner()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.Administrator));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.Administrator);
         var form = (await session.ReadFormAsync("/backoffice/pages/new"))
             .With("Title", "意見募集について")
             .With("Slug", "iken")

@@ -19,7 +19,7 @@ public sealed class PostgresEditingTests(PostgresServer postgres)
     {
         using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("portal_editing") };
         var client = portal.CreatePublicClient();
-        var pr = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var pr = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var author = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.DepartmentAuthor, null, await EditorPages.SeisakuKikakuIdAsync(portal)));
         var koho = EditorPages.GoalId(portal, "koho");
         var smartCity = EditorPages.GoalId(portal, "smart-city");

@@ -47,7 +47,7 @@ public sealed class SchedulingTests : IDisposable
     [Fact]
     public async Task A_scheduled_publish_fires_on_the_first_pass_after_its_time_and_is_audited_as_system()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var id = EditorPages.GoalId(portal, "smart-city");
         var editor = $"/backoffice/goals/{id}";
         var client = portal.CreatePublicClient();
@@ -86,7 +86,7 @@ public sealed class SchedulingTests : IDisposable
     [Fact]
     public async Task A_scheduled_unpublish_takes_the_goal_off_the_site_and_missed_times_run_in_order()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.Administrator));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.Administrator);
         var id = EditorPages.GoalId(portal, "gakuen-toshi");
         var editor = $"/backoffice/goals/{id}";
         var client = portal.CreatePublicClient();
@@ -111,7 +111,7 @@ public sealed class SchedulingTests : IDisposable
     [Fact]
     public async Task Schedule_times_must_be_real_in_the_future_and_in_order()
     {
-        var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
+        var session = await BackofficeSession.LogInNewAsync(portal, BackofficeRoles.PublicRelations);
         var id = EditorPages.GoalId(portal, "koho");
         var editor = $"/backoffice/goals/{id}";
         var now = portal.Clock.GetUtcNow();

@@ -43,6 +43,7 @@ public sealed class PublicOutageTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(30), unavailable.Headers.RetryAfter?.Delta);
             Assert.Contains("ただいま意見を受け付けられません", HtmlText.MainText(html));
+            Assert.Contains("そのときの受付番号が表示されます", HtmlText.MainText(html));
             Assert.DoesNotContain("Exception", html);
         }
         finally

@@ -7,33 +7,17 @@ using UedaPublicGoals.Tests.Integration.Infrastructure;
 namespace UedaPublicGoals.Tests.Integration.Feedback.Surveys;
 
 /// <summary>Every bad input of the builder and of the answer form: a Japanese message next to the field, what was typed kept, nothing stored, never a 500.</summary>
-public sealed class SurveyBadInputTests : IAsyncLifetime
+public sealed class SurveyBadInputTests : PublishedSurveyTests
 {
-    private readonly FeedbackPortal portal = new();
-    private BackofficeSession officer = null!;
-    private Survey survey = null!;
-
-    public async Task InitializeAsync()
-    {
-        officer = await SurveySteps.LogInOfficerAsync(portal);
-        survey = await SurveySteps.CreatePublishedAsync(portal, officer);
-    }
-
-    public Task DisposeAsync()
-    {
-        portal.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<AngleSharp.Dom.IDocument> RefusedBuilderAsync(Action<Dictionary<string, string>> change)
     {
-        var consultation = await portal.ComprehensivePlanAsync();
+        var consultation = await Portal.ComprehensivePlanAsync();
         var fields = SurveySteps.StandardSurvey(consultation.Id, new DateTime(2026, 12, 1, 9, 0, 0));
         fields["Form.Slug"] = "another-survey";
         change(fields);
-        var response = await officer.PostFormAsync(SurveySteps.StaffRoot + "/new", SurveySteps.StaffRoot + "/new", fields);
+        var response = await Officer.PostFormAsync(SurveySteps.StaffRoot + "/new", SurveySteps.StaffRoot + "/new", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Surveys.CountAsync()));
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.Surveys.CountAsync()));
         return HtmlText.Parse(await response.Content.ReadAsStringAsync());
     }
 
@@ -87,27 +71,27 @@ public sealed class SurveyBadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_published_survey_cannot_be_edited_and_the_add_button_keeps_what_was_typed_without_saving()
     {
-        var edit = await officer.PostFormAsync($"{SurveySteps.StaffRoot}/{survey.Id}", $"{SurveySteps.StaffRoot}/{survey.Id}", new() { ["Form.Title"] = "変更", ["Form.Slug"] = SurveySteps.Slug });
+        var edit = await Officer.PostFormAsync($"{SurveySteps.StaffRoot}/{Survey.Id}", $"{SurveySteps.StaffRoot}/{Survey.Id}", new() { ["Form.Title"] = "変更", ["Form.Slug"] = SurveySteps.Slug });
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
-        Assert.Equal(survey.Title, await portal.WithDbAsync(db => db.Surveys.Select(s => s.Title).SingleAsync()));
+        Assert.Equal(Survey.Title, await Portal.WithDbAsync(db => db.Surveys.Select(s => s.Title).SingleAsync()));
 
-        var consultation = await portal.ComprehensivePlanAsync();
+        var consultation = await Portal.ComprehensivePlanAsync();
         var fields = SurveySteps.StandardSurvey(consultation.Id, new DateTime(2026, 12, 1, 9, 0, 0));
         fields["Form.Slug"] = "draft-two";
         fields["add"] = "1";
-        var added = HtmlText.Parse(await (await officer.PostFormAsync(SurveySteps.StaffRoot + "/new", SurveySteps.StaffRoot + "/new", fields)).Content.ReadAsStringAsync());
+        var added = HtmlText.Parse(await (await Officer.PostFormAsync(SurveySteps.StaffRoot + "/new", SurveySteps.StaffRoot + "/new", fields)).Content.ReadAsStringAsync());
         Assert.NotNull(added.QuerySelector("#Form_Questions_6__Text"));
         Assert.Equal("好きな場所を一言で", added.QuerySelector("#Form_Questions_5__Text")!.TextContent);
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Surveys.CountAsync()));
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.Surveys.CountAsync()));
     }
 
     private async Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> RefusedAnswerAsync(Action<HtmlFormData> fill)
     {
-        var (session, form) = await SurveySteps.OpenAndFillAsync(portal, survey, fill);
-        var rows = await SurveySteps.StoredRowsAsync(portal);
+        var (session, form) = await SurveySteps.OpenAndFillAsync(Portal, Survey, fill);
+        var rows = await SurveySteps.StoredRowsAsync(Portal);
         var (response, html) = await session.PostAsync(form);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"answered {(int)response.StatusCode}: {HtmlText.MainText(html)}");
-        Assert.Equal(rows, await SurveySteps.StoredRowsAsync(portal));
+        Assert.Equal(rows, await SurveySteps.StoredRowsAsync(Portal));
         var page = HtmlText.Parse(html);
         Assert.NotNull(page.QuerySelector(".error-summary"));
         return (response, page);
@@ -116,18 +100,18 @@ public sealed class SurveyBadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_choice_id_from_another_survey_is_refused_with_the_answers_kept()
     {
-        var other = await SurveySteps.CreatePublishedAsync(portal, officer, fields => fields["Form.Slug"] = "kokosei-2026");
-        var (_, page) = await RefusedAnswerAsync(form => form[SurveySteps.Field(survey, 2)] = SurveySteps.Choice(other, 2, "はい"));
-        Assert.Contains("問2の選択肢にない回答", page.QuerySelector($"#{SurveySteps.Field(survey, 2)}-error")!.TextContent);
-        Assert.Equal("部活の帰りに乗れるバスがほしいです。", page.QuerySelector($"#{SurveySteps.Field(survey, 5)}")!.TextContent);
-        Assert.Equal("千曲川", page.QuerySelector($"#{SurveySteps.Field(survey, 6)}")!.GetAttribute("value"));
-        Assert.True(page.QuerySelector($"#{SurveySteps.Field(survey, 1)}-1")!.HasAttribute("checked"));
+        var other = await SurveySteps.CreatePublishedAsync(Portal, Officer, fields => fields["Form.Slug"] = "kokosei-2026");
+        var (_, page) = await RefusedAnswerAsync(form => form[SurveySteps.Field(Survey, 2)] = SurveySteps.Choice(other, 2, "はい"));
+        Assert.Contains("問2の選択肢にない回答", page.QuerySelector($"#{SurveySteps.Field(Survey, 2)}-error")!.TextContent);
+        Assert.Equal("部活の帰りに乗れるバスがほしいです。", page.QuerySelector($"#{SurveySteps.Field(Survey, 5)}")!.TextContent);
+        Assert.Equal("千曲川", page.QuerySelector($"#{SurveySteps.Field(Survey, 6)}")!.GetAttribute("value"));
+        Assert.True(page.QuerySelector($"#{SurveySteps.Field(Survey, 1)}-1")!.HasAttribute("checked"));
     }
 
     [Fact]
     public async Task An_answer_to_a_question_that_is_not_in_the_survey_is_refused()
     {
-        var other = await SurveySteps.CreatePublishedAsync(portal, officer, fields => fields["Form.Slug"] = "kokosei-2026");
+        var other = await SurveySteps.CreatePublishedAsync(Portal, Officer, fields => fields["Form.Slug"] = "kokosei-2026");
         var (_, page) = await RefusedAnswerAsync(form => form[SurveySteps.Field(other, 2)] = SurveySteps.Choice(other, 2, "はい"));
         Assert.Contains("このアンケートにない質問への回答", page.QuerySelector(".error-summary")!.TextContent);
     }
@@ -137,13 +121,13 @@ public sealed class SurveyBadInputTests : IAsyncLifetime
     {
         var (_, page) = await RefusedAnswerAsync(form =>
         {
-            var choice = SurveySteps.Choice(survey, 3, "駅が遠い");
+            var choice = SurveySteps.Choice(Survey, 3, "駅が遠い");
             for (var i = 0; i < 10_000; i++)
             {
-                form.Fields.Add(new(SurveySteps.Field(survey, 3), choice));
+                form.Fields.Add(new(SurveySteps.Field(Survey, 3), choice));
             }
         });
-        Assert.Contains("選択肢の数（3個）より多く", page.QuerySelector($"#{SurveySteps.Field(survey, 3)}-error")!.TextContent);
+        Assert.Contains("選択肢の数（3個）より多く", page.QuerySelector($"#{SurveySteps.Field(Survey, 3)}-error")!.TextContent);
     }
 
     [Fact]
@@ -152,55 +136,55 @@ public sealed class SurveyBadInputTests : IAsyncLifetime
         var tooLong = new string('あ', SurveyModel.LongTextMaximum + 1);
         var (_, page) = await RefusedAnswerAsync(form =>
         {
-            form[SurveySteps.Field(survey, 5)] = tooLong;
-            form[SurveySteps.Field(survey, 6)] = new string('い', SurveyModel.ShortTextMaximum + 1);
-            form[SurveySteps.Field(survey, 2)] = null;
+            form[SurveySteps.Field(Survey, 5)] = tooLong;
+            form[SurveySteps.Field(Survey, 6)] = new string('い', SurveyModel.ShortTextMaximum + 1);
+            form[SurveySteps.Field(Survey, 2)] = null;
         });
-        Assert.Contains("1,800文字以内", page.QuerySelector($"#{SurveySteps.Field(survey, 5)}-error")!.TextContent);
-        Assert.Equal(tooLong, page.QuerySelector($"#{SurveySteps.Field(survey, 5)}")!.TextContent);
-        Assert.Contains("200文字以内", page.QuerySelector($"#{SurveySteps.Field(survey, 6)}-error")!.TextContent);
-        Assert.Contains("問2に答えてください", page.QuerySelector($"#{SurveySteps.Field(survey, 2)}-error")!.TextContent);
-        Assert.Equal("true", page.QuerySelector($"#{SurveySteps.Field(survey, 5)}")!.GetAttribute("aria-invalid"));
+        Assert.Contains("1,800文字以内", page.QuerySelector($"#{SurveySteps.Field(Survey, 5)}-error")!.TextContent);
+        Assert.Equal(tooLong, page.QuerySelector($"#{SurveySteps.Field(Survey, 5)}")!.TextContent);
+        Assert.Contains("200文字以内", page.QuerySelector($"#{SurveySteps.Field(Survey, 6)}-error")!.TextContent);
+        Assert.Contains("問2に答えてください", page.QuerySelector($"#{SurveySteps.Field(Survey, 2)}-error")!.TextContent);
+        Assert.Equal("true", page.QuerySelector($"#{SurveySteps.Field(Survey, 5)}")!.GetAttribute("aria-invalid"));
     }
 
     [Fact]
     public async Task A_closed_survey_says_so_in_Japanese_and_stores_nothing()
     {
-        var (session, form) = await SurveySteps.OpenAndFillAsync(portal, survey);
-        var editUrl = $"{SurveySteps.StaffRoot}/{survey.Id}";
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(editUrl, editUrl + "/close", [])).StatusCode);
+        var (session, form) = await SurveySteps.OpenAndFillAsync(Portal, Survey);
+        var editUrl = $"{SurveySteps.StaffRoot}/{Survey.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await Officer.PostFormAsync(editUrl, editUrl + "/close", [])).StatusCode);
 
         var (response, html) = await session.PostAsync(form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("このアンケートは終了しました", HtmlText.MainText(html));
-        Assert.Equal(0, await SurveySteps.StoredRowsAsync(portal));
-        Assert.Contains("このアンケートは終了しました", HtmlText.MainText(await portal.OpenSession().Client.GetStringAsync(SurveySteps.FormUrl)));
-        Assert.DoesNotContain(survey.Title, HtmlText.MainText(await portal.OpenSession().Client.GetStringAsync("/iken/anketo")));
+        Assert.Equal(0, await SurveySteps.StoredRowsAsync(Portal));
+        Assert.Contains("このアンケートは終了しました", HtmlText.MainText(await Portal.OpenSession().Client.GetStringAsync(SurveySteps.FormUrl)));
+        Assert.DoesNotContain(Survey.Title, HtmlText.MainText(await Portal.OpenSession().Client.GetStringAsync("/iken/anketo")));
     }
 
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_with_400_and_the_answers_kept()
     {
-        var (session, form) = await SurveySteps.OpenAndFillAsync(portal, survey);
+        var (session, form) = await SurveySteps.OpenAndFillAsync(Portal, Survey);
         form["__RequestVerificationToken"] = null;
         var (response, html) = await session.PostAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("部活の帰りに乗れるバスがほしいです。", html);
-        Assert.Equal(0, await SurveySteps.StoredRowsAsync(portal));
+        Assert.Equal(0, await SurveySteps.StoredRowsAsync(Portal));
 
-        var (forged, _) = await portal.OpenSession().PostAsync(form);
+        var (forged, _) = await Portal.OpenSession().PostAsync(form);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(0, await SurveySteps.StoredRowsAsync(portal));
+        Assert.Equal(0, await SurveySteps.StoredRowsAsync(Portal));
     }
 
     [Fact]
     public async Task A_draft_survey_and_an_unknown_slug_are_not_found_for_residents()
     {
-        var consultation = await portal.ComprehensivePlanAsync();
+        var consultation = await Portal.ComprehensivePlanAsync();
         var fields = SurveySteps.StandardSurvey(consultation.Id, new DateTime(2026, 1, 1, 9, 0, 0));
         fields["Form.Slug"] = "still-a-draft";
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(SurveySteps.StaffRoot + "/new", SurveySteps.StaffRoot + "/new", fields)).StatusCode);
-        var visitor = portal.OpenSession().Client;
+        Assert.Equal(HttpStatusCode.Redirect, (await Officer.PostFormAsync(SurveySteps.StaffRoot + "/new", SurveySteps.StaffRoot + "/new", fields)).StatusCode);
+        var visitor = Portal.OpenSession().Client;
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/iken/anketo/still-a-draft")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/iken/anketo/" + new string('a', 300))).StatusCode);
     }

@@ -1,4 +1,5 @@
 using UedaPublicGoals.Feedback.DraftPlans;
+using UedaPublicGoals.Kernel.Diff;
 using UedaPublicGoals.Kernel.Markdown;
 
 namespace UedaPublicGoals.Tests.Unit.Feedback.DraftPlans;
@@ -124,17 +125,32 @@ public sealed class DraftOutlineTests
     [Fact]
     public void A_changed_paragraph_gets_a_character_diff()
     {
-        var pieces = DraftChanges.Characters("若者が住みやすいまち。", "若者が住み続けたいまち。");
+        var older = DraftOutline.Split("# 章\n\n若者が住みやすいまち。", Markdown);
+        var newer = DraftOutline.Split("# 章\n\n若者が住み続けたいまち。", Markdown);
+        var pieces = Assert.Single(DraftChanges.Between(older, newer)).Pieces;
         Assert.Equal(
             [
-                new TextPiece(TextPieceKind.Same, "若者が住み"),
-                new TextPiece(TextPieceKind.Deleted, "やす"),
-                new TextPiece(TextPieceKind.Inserted, "続けた"),
-                new TextPiece(TextPieceKind.Same, "いまち。"),
+                new TextSegment(TextSegmentKind.Same, "若者が住み"),
+                new TextSegment(TextSegmentKind.Removed, "やす"),
+                new TextSegment(TextSegmentKind.Added, "続けた"),
+                new TextSegment(TextSegmentKind.Same, "いまち。"),
             ],
             pieces);
-        Assert.Equal("若者が住みやすいまち。", string.Concat(pieces.Where(p => p.Kind != TextPieceKind.Inserted).Select(p => p.Text)));
-        Assert.Equal("若者が住み続けたいまち。", string.Concat(pieces.Where(p => p.Kind != TextPieceKind.Deleted).Select(p => p.Text)));
+        Assert.Equal("若者が住みやすいまち。", string.Concat(pieces.Where(p => p.Kind != TextSegmentKind.Added).Select(p => p.Text)));
+        Assert.Equal("若者が住み続けたいまち。", string.Concat(pieces.Where(p => p.Kind != TextSegmentKind.Removed).Select(p => p.Text)));
+    }
+
+    [Fact]
+    public void Added_and_removed_paragraphs_are_one_piece_each()
+    {
+        var older = DraftOutline.Split("# 章\n\n残る段落。\n\n消える段落です。", Markdown);
+        var newer = DraftOutline.Split("# 章\n\n残る段落。\n\nまったく別の新しい文章。", Markdown);
+        Assert.Equal(
+            [
+                (ParagraphChangeKind.Added, new TextSegment(TextSegmentKind.Added, "まったく別の新しい文章。")),
+                (ParagraphChangeKind.Removed, new TextSegment(TextSegmentKind.Removed, "消える段落です。")),
+            ],
+            DraftChanges.Between(older, newer).Select(c => (c.Kind, Assert.Single(c.Pieces))).ToList());
     }
 
     [Fact]
