@@ -19,6 +19,10 @@ public sealed class PublishedContentCache(IServiceScopeFactory scopes, TimeProvi
     // What `current` was built from; read and replaced only under updateLock.
     private PublishedSnapshotState state = PublishedSnapshotState.Empty;
 
+    // An update that failed left its batch out of `state`: the next one reads everything, so a batch the
+    // dispatcher gave up retrying is still caught up by the next publish.
+    private bool lastUpdateFailed;
+
     public PublishedSite Current => current;
 
     /// <summary>Reads everything again (start-up, tests).</summary>
@@ -38,9 +42,12 @@ public sealed class PublishedContentCache(IServiceScopeFactory scopes, TimeProvi
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var (next, counts) = await LoadAsync(db, changedDocuments is null ? PublishedSnapshotState.Empty : state, changedDocuments, clock.GetUtcNow().UtcDateTime, ct);
+            var changed = lastUpdateFailed ? null : changedDocuments;
+            lastUpdateFailed = true;
+            var (next, counts) = await LoadAsync(db, state, changed, clock.GetUtcNow().UtcDateTime, ct);
             state = next;
             current = next.Site;
+            lastUpdateFailed = false;
             logger.LogInformation(
                 "Published read model {Verb}: {Goals} goals, {Pages} pages, {Rebuilt} of {Departments} departments put together, {Parsed} documents read.",
                 verb, next.Site.GoalCount, next.Site.Pages.Count, counts.DepartmentsBuilt, next.Site.Departments.Count, counts.DocumentsRead);
