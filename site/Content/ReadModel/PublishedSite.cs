@@ -40,6 +40,7 @@ public sealed class PublishedSite
 
     public DateTime BuiltUtc { get; }
 
+    /// <summary>Every published goal, in no particular order (listings go through <see cref="Departments"/>).</summary>
     public IEnumerable<PublishedGoal> AllGoals => goalsById.Values;
 
     public int GoalCount => goalsById.Count;
