@@ -93,8 +93,10 @@ public static class GoalsCsv
         return Concatenate(rows.Select(r => r.Bytes));
     }
 
-    /// <summary>The file from each goal's rows (see <see cref="WriteRows"/>), in order: BOM and header first.</summary>
-    public static byte[] Concatenate(IEnumerable<byte[]> goalRows)
+    /// <summary>The BOM and the header line: the start of the file, before the goals' rows.</summary>
+    public static byte[] Head { get; } = WriteHead();
+
+    private static byte[] WriteHead()
     {
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
@@ -102,6 +104,14 @@ public static class GoalsCsv
             csv.WriteHeader(Header.ToArray());
         }
 
+        return buffer.ToArray();
+    }
+
+    /// <summary>The file from each goal's rows (see <see cref="WriteRows"/>), in order: BOM and header first.</summary>
+    public static byte[] Concatenate(IEnumerable<byte[]> goalRows)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(Head);
         foreach (var rows in goalRows)
         {
             buffer.Write(rows);

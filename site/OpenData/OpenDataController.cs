@@ -42,7 +42,7 @@ public sealed class OpenDataController(OpenDataFiles files, IOptions<ApiOptions>
     public IActionResult GoalsJson() => Download(files.Current.GoalsJson, asAttachment: false);
 
     private CacheableContentResult Download(OpenDataFile file, bool asAttachment) =>
-        new(file.Content, file.ContentType, file.ETag, TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds))
+        new(file.Pieces, file.ContentType, file.ETag, TimeSpan.FromSeconds(api.Value.CacheMaxAgeSeconds))
         {
             DownloadFileName = asAttachment ? file.FileName : null,
         };

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -10,10 +11,22 @@ using UedaPublicGoals.Public;
 
 namespace UedaPublicGoals.OpenData;
 
-/// <summary>A generated download: its bytes and their ETag, made once and served many times.</summary>
-public sealed record OpenDataFile(string FileName, string ContentType, byte[] Content)
+/// <summary>
+/// A generated download, made once and served many times: the pieces it is made of (each goal's fragment,
+/// shared with the previous snapshot's file while the goal is unchanged), written out one after another.
+/// </summary>
+public sealed class OpenDataFile(string fileName, string contentType, IReadOnlyList<ReadOnlyMemory<byte>> pieces, EntityTagHeaderValue etag)
 {
-    public EntityTagHeaderValue ETag { get; } = CacheableContentResult.ETagFor(Content);
+    public string FileName { get; } = fileName;
+
+    public string ContentType { get; } = contentType;
+
+    public IReadOnlyList<ReadOnlyMemory<byte>> Pieces { get; } = pieces;
+
+    public long Length { get; } = pieces.Sum(piece => (long)piece.Length);
+
+    /// <summary>Changes with the bytes: a hash over the hashes of the pieces, not over a copy of the whole file.</summary>
+    public EntityTagHeaderValue ETag { get; } = etag;
 }
 
 /// <summary>goals.csv and goals.json for one published snapshot.</summary>
@@ -37,11 +50,18 @@ public sealed record LicencePayload(string Name, string Url, string Attribution,
 /// </summary>
 public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOptions> site, ILogger<OpenDataFiles> logger)
 {
+    private static readonly ReadOnlyMemory<byte> FirstGoal = "\n"u8.ToArray();
+    private static readonly ReadOnlyMemory<byte> NextGoal = ",\n"u8.ToArray();
+
     private readonly Lock gate = new();
 
     // Keyed by the parsed content, which the read model keeps while the published version stays the same:
     // a new version drops the old entry with the old content, so memory follows the site, not the publishes.
     private readonly ConditionalWeakTable<GoalContent, GoalFragment> fragments = new();
+
+    // Keyed by the read model's department object, which a publish elsewhere carries over unchanged: the
+    // department's part of both files is then taken as it is, without looking at its goals.
+    private readonly ConditionalWeakTable<PublishedDepartment, DepartmentPart> departmentParts = new();
     private volatile OpenDataSnapshot? current;
 
     /// <summary>The files made last, without building any: lets tests see that a publish, not a request, made them.</summary>
@@ -79,42 +99,52 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
         // one (Site:PublicBaseUrl unset) they stay root-relative rather than naming whichever
         // host happened to ask first.
         var origin = site.Value.PublicBaseUrl?.TrimEnd('/') ?? "";
-        var goals = published.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToList();
-        var mapper = new PayloadMapper(origin);
         var written = 0;
-        var parts = goals.Select(goal =>
+        var parts = published.Departments.Select(department =>
         {
-            var context = FragmentContext(goal, origin);
-            if (fragments.TryGetValue(goal.Content, out var cached) && cached.Context == context)
+            if (departmentParts.TryGetValue(department, out var part) && part.Origin == origin)
             {
-                return cached;
+                return part;
             }
 
-            written++;
-            var (rows, rowCount) = GoalsCsv.WriteRows(goal, origin);
-            var fragment = new GoalFragment(context, rows, rowCount, IndentedForGoalsList(ApiJson.SerializeToUtf8(mapper.Goal(goal), indented: true)));
-            fragments.AddOrUpdate(goal.Content, fragment);
-            return fragment;
+            part = DepartmentPart.Of(origin, department.Years.SelectMany(y => y.Goals).Select(goal => FragmentOf(goal, origin, ref written)).ToList());
+            departmentParts.AddOrUpdate(department, part);
+            return part;
         }).ToList();
 
-        var csv = GoalsCsv.Concatenate(parts.Select(p => p.CsvRows));
-        var rowCount = parts.Sum(p => p.CsvRowCount);
-        var json = GoalsJson(published, parts.Select(p => p.Json).ToList());
+        var goals = parts.SelectMany(p => p.Goals).ToList();
+        var rowCount = goals.Sum(g => g.CsvRowCount);
+        var csv = new OpenDataFile(
+            "goals.csv",
+            "text/csv; charset=utf-8; header=present",
+            goals.Select(g => (ReadOnlyMemory<byte>)g.CsvRows).Prepend(GoalsCsv.Head).ToList(),
+            CacheableContentResult.ETagForHash(HashOf(parts.Select(p => p.CsvHash))));
+        var json = GoalsJson(published, parts, goals);
         logger.LogInformation("Open data generated: {Goals} goals ({Written} written anew), {Rows} CSV rows.", goals.Count, written, rowCount);
-        return new OpenDataSnapshot(
-            published,
-            new OpenDataFile("goals.csv", "text/csv; charset=utf-8; header=present", csv),
-            new OpenDataFile("goals.json", ApiJson.ContentType, json),
-            goals.Count,
-            rowCount);
+        return new OpenDataSnapshot(published, csv, json, goals.Count, rowCount);
+    }
+
+    private GoalFragment FragmentOf(PublishedGoal goal, string origin, ref int written)
+    {
+        var context = FragmentContext(goal, origin);
+        if (fragments.TryGetValue(goal.Content, out var cached) && cached.Context == context)
+        {
+            return cached;
+        }
+
+        written++;
+        var (rows, rowCount) = GoalsCsv.WriteRows(goal, origin);
+        var fragment = new GoalFragment(context, rows, rowCount, IndentedForGoalsList(ApiJson.SerializeToUtf8(new PayloadMapper(origin).Goal(goal), indented: true)));
+        fragments.AddOrUpdate(goal.Content, fragment);
+        return fragment;
     }
 
     /// <summary>
     /// goals.json with the goals spliced in from their own fragments: the envelope is serialized with an
     /// empty list, and the fragments (already indented for their place, see <see cref="IndentedForGoalsList"/>)
-    /// are copied in between, so a publish copies bytes for unchanged goals instead of serializing them.
+    /// are put in between, so a publish lists the bytes of unchanged goals instead of serializing them.
     /// </summary>
-    private static byte[] GoalsJson(PublishedSite published, IReadOnlyList<byte[]> goalFragments)
+    private static OpenDataFile GoalsJson(PublishedSite published, IReadOnlyList<DepartmentPart> parts, IReadOnlyList<GoalFragment> goals)
     {
         var envelope = ApiJson.SerializeToUtf8(
             new GoalsJsonPayload(
@@ -125,18 +155,34 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
             indented: true);
         var emptyList = "\"goals\": []"u8;
         var at = envelope.AsSpan().LastIndexOf(emptyList);
-        using var json = new MemoryStream(envelope.Length + goalFragments.Sum(f => f.Length + 2));
-        json.Write(envelope.AsSpan(0, at));
-        json.Write("\"goals\": ["u8);
-        for (var i = 0; i < goalFragments.Count; i++)
+        var pieces = new List<ReadOnlyMemory<byte>>(2 * goals.Count + 3)
         {
-            json.Write(i == 0 ? "\n"u8 : ",\n"u8);
-            json.Write(goalFragments[i]);
+            envelope.AsMemory(0, at),
+            "\"goals\": ["u8.ToArray(),
+        };
+        for (var i = 0; i < goals.Count; i++)
+        {
+            pieces.Add(i == 0 ? FirstGoal : NextGoal);
+            pieces.Add(goals[i].Json);
         }
 
-        json.Write(goalFragments.Count == 0 ? "]"u8 : "\n  ]"u8);
-        json.Write(envelope.AsSpan(at + emptyList.Length));
-        return json.ToArray();
+        pieces.Add(goals.Count == 0 ? "]"u8.ToArray() : "\n  ]"u8.ToArray());
+        pieces.Add(envelope.AsMemory(at + emptyList.Length));
+
+        // The envelope (with its generation time) and the goals' parts: the separators follow from the count.
+        var etag = HashOf(parts.Select(p => p.JsonHash).Prepend(SHA256.HashData(envelope)));
+        return new OpenDataFile("goals.json", ApiJson.ContentType, pieces, CacheableContentResult.ETagForHash(etag));
+    }
+
+    private static byte[] HashOf(IEnumerable<byte[]> hashes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in hashes)
+        {
+            hash.AppendData(part);
+        }
+
+        return hash.GetHashAndReset();
     }
 
     /// <summary>
@@ -152,4 +198,11 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
 
     /// <summary>One goal's CSV rows and JSON, for one version of its content in one place on the site.</summary>
     private sealed record GoalFragment(string Context, byte[] CsvRows, int CsvRowCount, byte[] Json);
+
+    /// <summary>A department's goals' fragments in order, with one hash of their CSV rows and one of their JSON.</summary>
+    private sealed record DepartmentPart(string Origin, IReadOnlyList<GoalFragment> Goals, byte[] CsvHash, byte[] JsonHash)
+    {
+        public static DepartmentPart Of(string origin, IReadOnlyList<GoalFragment> goals) =>
+            new(origin, goals, HashOf(goals.Select(g => SHA256.HashData(g.CsvRows))), HashOf(goals.Select(g => SHA256.HashData(g.Json))));
+    }
 }

@@ -144,9 +144,22 @@ public sealed class SiteSearch(SearchIndexer indexer, PublishedContentCache cach
             return cached.Found;
         }
 
-        var found = examples.Where(example => Search(new SearchRequest(example, Take: 1)) is { Status: SearchStatus.Searched, Results.Total: > 0 }).ToList();
+        var found = examples.Where(Finds).ToList();
         exampleHits = new ExampleHits(indexVersion, examples, found);
         return found;
+    }
+
+    /// <summary>Whether the published index has a match for <paramref name="example"/>, analysed as <see cref="Search"/> analyses a query.</summary>
+    private bool Finds(string example)
+    {
+        try
+        {
+            return SearchExecutor.Any(indexer.External, SearchTerms.Parse(SearchTerms.Clean(example), expansions.FirstOrDefault()));
+        }
+        catch (SearchUnavailableException)
+        {
+            return false;
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

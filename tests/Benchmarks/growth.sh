@@ -5,7 +5,7 @@
 # the editor until the public page, search, API and goals.csv show it, with the ratio to the first size.
 # Prints figures; asserts nothing.
 #
-#   tests/Benchmarks/growth.sh [sizes…]        (default: 4 1000 5000; BENCH_PORT, BENCH_LOAD_SECONDS, BENCH_START_MINUTES, BENCH_ENVIRONMENT)
+#   tests/Benchmarks/growth.sh [sizes…]        (default: 4 1000 5000; BENCH_PORT, BENCH_LOAD_SECONDS, BENCH_START_MINUTES, BENCH_ENVIRONMENT, BENCH_SERVER_LOG)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

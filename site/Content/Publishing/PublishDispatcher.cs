@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace UedaPublicGoals.Content.Publishing;
 
@@ -57,9 +58,11 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
 
     private async Task<bool> RunAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await handler.HandleAsync(batch, ct);
+            logger.LogDebug("Publish handler {Handler} took {Milliseconds:0.0} ms for {Batch}.", handler.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, batch);
             if (attempt > 0)
             {
                 logger.LogInformation("Publish handler {Handler} succeeded on retry {Attempt} for {Batch}.", handler.GetType().Name, attempt, batch);

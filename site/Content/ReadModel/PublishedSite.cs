@@ -15,13 +15,19 @@ public sealed class PublishedSite
     private readonly Dictionary<Guid, PublishedPage> pagesById;
 
     public PublishedSite(IReadOnlyList<PublishedDepartment> departments, IReadOnlyList<PublishedPage> pages, DateTime builtUtc)
+        : this(departments, pages, builtUtc, departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToDictionary(g => g.DocumentId))
+    {
+    }
+
+    /// <param name="goalsById">Every goal in <paramref name="departments"/>: an update patches the previous snapshot's instead of collecting them again.</param>
+    internal PublishedSite(IReadOnlyList<PublishedDepartment> departments, IReadOnlyList<PublishedPage> pages, DateTime builtUtc, Dictionary<Guid, PublishedGoal> goalsById)
     {
         Departments = departments;
         Pages = pages;
         BuiltUtc = builtUtc;
         departmentsBySlug = departments.ToDictionary(d => d.Slug, StringComparer.Ordinal);
         pagesBySlug = pages.ToDictionary(p => p.Slug, StringComparer.Ordinal);
-        goalsById = departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToDictionary(g => g.DocumentId);
+        this.goalsById = goalsById;
         pagesById = pages.ToDictionary(p => p.DocumentId);
     }
 
@@ -34,6 +40,7 @@ public sealed class PublishedSite
 
     public DateTime BuiltUtc { get; }
 
+    /// <summary>Every published goal, in no particular order (listings go through <see cref="Departments"/>).</summary>
     public IEnumerable<PublishedGoal> AllGoals => goalsById.Values;
 
     public int GoalCount => goalsById.Count;
@@ -43,6 +50,8 @@ public sealed class PublishedSite
     public PublishedPage? FindPage(string slug) => pagesBySlug.GetValueOrDefault(slug);
 
     public PublishedGoal? FindGoal(Guid documentId) => goalsById.GetValueOrDefault(documentId);
+
+    internal IReadOnlyDictionary<Guid, PublishedGoal> GoalsById => goalsById;
 
     public PublishedPage? FindPage(Guid documentId) => pagesById.GetValueOrDefault(documentId);
 }

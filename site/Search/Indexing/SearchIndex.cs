@@ -38,6 +38,10 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
     private const string SchemaKey = "schema";
 
     private readonly Dictionary<string, string> stamps = new(StringComparer.Ordinal);
+
+    // The fingerprint's running sum over every item (see Fingerprint): kept up to date item by item, so a
+    // commit does not hash the whole index's stamps again.
+    private readonly byte[] stampSum = new byte[SHA256.HashSizeInBytes];
     private LuceneDirectory? directory;
     private IndexWriter? writer;
     private volatile SearcherManager? searcherManager;
@@ -80,7 +84,7 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
             directory.Dispose();
             DeleteIndexFiles();
             directory = FSDirectory.Open(Path);
-            stamps.Clear();
+            ClearStamps();
             StoredFingerprint = null;
         }
 
@@ -100,11 +104,16 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
     {
         var current = writer ?? throw new InvalidOperationException("The index is not open.");
         current.DeleteDocuments(new Term(SearchFields.Item, key));
-        stamps.Remove(key);
+        if (stamps.Remove(key, out var old))
+        {
+            Toggle(stampSum, key, old);
+        }
+
         if (item is not null)
         {
             current.AddDocuments(item.Documents.Select(d => SearchFields.ToLucene(d, key, readings)).Append(SearchFields.ItemMarkerDocument(key, item.Stamp)));
             stamps[key] = item.Stamp;
+            Toggle(stampSum, key, item.Stamp);
         }
 
         uncommitted = true;
@@ -115,7 +124,7 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
     {
         var current = writer ?? throw new InvalidOperationException("The index is not open.");
         current.DeleteAll();
-        stamps.Clear();
+        ClearStamps();
         foreach (var item in items)
         {
             ReplaceItem(item.Key, item);
@@ -130,7 +139,7 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
     public void CommitAndRefresh()
     {
         var current = writer ?? throw new InvalidOperationException("The index is not open.");
-        var fingerprint = Fingerprint(stamps);
+        var fingerprint = FingerprintOf(stampSum);
         current.SetCommitData(new Dictionary<string, string>
         {
             [SchemaKey] = SearchFields.SchemaVersion,
@@ -177,16 +186,38 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
     /// <summary>
     /// Hash of every item's stamp plus the schema version. Stored in the commit's user data, so
     /// a start compares it with the content's fingerprint instead of reading every document.
+    /// Order does not matter: it hashes the XOR of the items' own hashes, which an index keeps up
+    /// to date as items are replaced.
     /// </summary>
     public static string Fingerprint(IReadOnlyDictionary<string, string> itemStamps)
     {
-        var text = new StringBuilder("schema=").Append(SearchFields.SchemaVersion).Append('\n');
-        foreach (var (key, stamp) in itemStamps.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var sum = new byte[SHA256.HashSizeInBytes];
+        foreach (var (key, stamp) in itemStamps)
         {
-            text.Append(key).Append('=').Append(stamp).Append('\n');
+            Toggle(sum, key, stamp);
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return FingerprintOf(sum);
+    }
+
+    private static string FingerprintOf(byte[] stampSum) =>
+        Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes($"schema={SearchFields.SchemaVersion}\n"), .. stampSum]));
+
+    /// <summary>Adds an item to the running sum, or takes it out again (XOR is its own inverse).</summary>
+    private static void Toggle(byte[] stampSum, string key, string stamp)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{stamp}"), hash);
+        for (var i = 0; i < hash.Length; i++)
+        {
+            stampSum[i] ^= hash[i];
+        }
+    }
+
+    private void ClearStamps()
+    {
+        stamps.Clear();
+        Array.Clear(stampSum);
     }
 
     public void Dispose()
@@ -214,13 +245,15 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
 
             // Reading every item marker also reads stored fields, which surfaces most corruption now
             // rather than at the first search.
-            stamps.Clear();
+            ClearStamps();
             var searcher = new IndexSearcher(reader);
             var markers = searcher.Search(new TermQuery(new Term(SearchFields.ItemMarker, "1")), Math.Max(1, reader.MaxDoc));
             foreach (var hit in markers.ScoreDocs)
             {
                 var marker = searcher.Doc(hit.Doc);
-                stamps[marker.Get(SearchFields.Item)] = marker.Get(SearchFields.Stamp);
+                var (key, stamp) = (marker.Get(SearchFields.Item), marker.Get(SearchFields.Stamp));
+                stamps[key] = stamp;
+                Toggle(stampSum, key, stamp);
             }
 
             StoredFingerprint = userData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
@@ -231,7 +264,7 @@ public sealed class SearchIndex(string path, SearchIndexKind kind, ILogger logge
             // Lucene reports damage through many exception types (CorruptIndexException,
             // EndOfStreamException, IndexFormatTooOldException…): any of them means rebuild.
             logger.LogWarning(ex, "Search index {Kind} at {Path} is unreadable: rebuilding it from the content.", Kind, Path);
-            stamps.Clear();
+            ClearStamps();
             return false;
         }
     }

@@ -59,6 +59,26 @@ public static class SearchExecutor
         return new SearchResultPage(total, hits);
     }
 
+    /// <summary>
+    /// Whether anything matches <paramref name="terms"/> (no filters), stopping at the first match: counting every
+    /// match of a common word, as <see cref="Run"/> does for its total, grows with the index.
+    /// </summary>
+    public static bool Any(SearchIndex index, SearchTerms terms)
+    {
+        if (terms.IsEmpty)
+        {
+            return false;
+        }
+
+        var query = BuildQuery(terms);
+        return index.Search(searcher =>
+        {
+            var weight = searcher.CreateNormalizedWeight(query);
+            return searcher.IndexReader.Leaves.Any(leaf =>
+                weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is { } scorer && scorer.NextDoc() != DocIdSetIterator.NO_MORE_DOCS);
+        });
+    }
+
     /// <summary>Every word must match, in the title (boosted) or the body; a multi-token word as an exact phrase.</summary>
     public static Query BuildQuery(SearchTerms terms)
     {

@@ -186,6 +186,15 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
     {
         server.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
+
+        // BENCH_SERVER_LOG=prefix keeps the portal's log as prefix-<size>.log (with e.g. BENCH_PORTAL_Logging__LogLevel__UedaPublicGoals=Debug).
+        if (Environment.GetEnvironmentVariable("BENCH_SERVER_LOG") is { Length: > 0 } logPrefix)
+        {
+            lock (log)
+            {
+                File.WriteAllText($"{logPrefix}-{size}.log", log.ToString());
+            }
+        }
     }
 }
 

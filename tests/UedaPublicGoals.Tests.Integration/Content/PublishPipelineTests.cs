@@ -167,6 +167,72 @@ public sealed class PublishPipelineTests
         Assert.Equal("/gojuu-moved/r6/goal-17/", moved.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task A_publish_of_one_goal_puts_together_only_its_department_and_every_other_department_stays_the_same_object()
+    {
+        using var portal = new PipelinePortal();
+        var (_, otherGoals) = await AddDepartmentWithPublishedGoalsAsync(portal, 3);
+        await portal.ReadModel.RebuildAsync();
+        var before = portal.ReadModel.Current;
+        var kohoId = EditorPages.GoalId(portal, EditorPages.Koho);
+        var sibling = before.FindDepartment("seisaku-kikaku")!.Years.SelectMany(y => y.Goals).First(g => g.DocumentId != kohoId);
+        var logsBefore = portal.Logs.Entries.Count;
+
+        await portal.WithStoreAsync(async (store, _) =>
+        {
+            var draft = await store.GetDraftAsync<GoalContent>(kohoId);
+            draft.Title = "差し替えた広報の重点目標";
+            await store.SaveDraftAsync(kohoId, draft, "test");
+            await store.PublishAsync(kohoId, "test");
+        });
+
+        var after = portal.ReadModel.Current;
+        Assert.NotSame(before, after);
+
+        // The other department is carried over whole: its goals are the very same objects.
+        Assert.Same(before.FindDepartment("gojuu"), after.FindDepartment("gojuu"));
+        Assert.All(otherGoals, id => Assert.Same(before.FindGoal(id), after.FindGoal(id)));
+
+        // The published goal is new; its neighbours in the same year are placed again but keep their parsed content.
+        var koho = after.FindGoal(kohoId)!;
+        Assert.NotSame(before.FindGoal(kohoId), koho);
+        Assert.Equal("差し替えた広報の重点目標", koho.Content.Title);
+        Assert.Same(koho, after.FindDepartment("seisaku-kikaku")!.FindYear("r6")!.FindGoal("koho"));
+        Assert.Same(sibling.Content, after.FindGoal(sibling.DocumentId)!.Content);
+        Assert.Equal(before.GoalCount, after.GoalCount);
+        var update = Assert.Single(portal.Logs.Entries.Skip(logsBefore), e => e.Message.StartsWith("Published read model", StringComparison.Ordinal));
+        Assert.EndsWith(" 1 of 2 departments put together, 1 documents read.", update.Message);
+
+        // The listings the goal is in show the new title; the other department's listing is unchanged.
+        var client = portal.CreatePublicClient();
+        Assert.Contains("差し替えた広報の重点目標", await client.GetStringAsync("/seisaku-kikaku/r6/"));
+        Assert.Contains("差し替えた広報の重点目標", await client.GetStringAsync("/seisaku-kikaku/"));
+        Assert.Contains("五十目標部の重点目標2", await client.GetStringAsync("/gojuu/r6/"));
+    }
+
+    [Fact]
+    public async Task Unpublishing_a_goal_takes_it_off_the_snapshot_and_its_year_leaves_with_its_last_goal()
+    {
+        using var portal = new PipelinePortal();
+        var (_, goals) = await AddDepartmentWithPublishedGoalsAsync(portal, 2);
+        await portal.ReadModel.RebuildAsync();
+
+        await portal.WithStoreAsync((store, _) => store.UnpublishAsync(goals[0], "test"));
+        var one = portal.ReadModel.Current;
+        Assert.Null(one.FindGoal(goals[0]));
+        Assert.Equal(goals[1], Assert.Single(one.FindDepartment("gojuu")!.FindYear("r6")!.Goals).DocumentId);
+
+        await portal.WithStoreAsync((store, _) => store.UnpublishAsync(goals[1], "test"));
+        var none = portal.ReadModel.Current;
+        Assert.Null(none.FindGoal(goals[1]));
+        Assert.Null(none.FindDepartment("gojuu"));
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.CreatePublicClient().GetAsync("/gojuu/r6/goal-2/")).StatusCode);
+
+        // Published again: back in the snapshot, from the stored version.
+        await portal.WithStoreAsync((store, _) => store.PublishAsync(goals[1], "test"));
+        Assert.Equal("五十目標部の重点目標2", portal.ReadModel.Current.FindGoal(goals[1])!.Content.Title);
+    }
+
     private static async Task<(int DepartmentId, List<Guid> GoalIds)> AddDepartmentWithPublishedGoalsAsync(PortalFactory portal, int count)
     {
         using var scope = portal.Services.CreateScope();

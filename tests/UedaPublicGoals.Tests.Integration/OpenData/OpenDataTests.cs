@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.OpenData;
+using UedaPublicGoals.Public;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 using static UedaPublicGoals.Tests.Integration.Api.ApiResponses;
 
@@ -158,6 +160,34 @@ public sealed class OpenDataTests : IDisposable
         Assert.Equal("2024-10-01 | ", rows[2]["KPI最新値の日付"]);
         Assert.Equal("1", rows[4]["KPI最新値"]);
         Assert.Equal("2024-11-05", rows[4]["KPI最新値の日付"]);
+    }
+
+    [Fact]
+    public async Task The_download_is_the_file_written_whole_and_a_publish_replaces_only_the_published_goal_s_piece()
+    {
+        var files = portal.Services.GetRequiredService<OpenDataFiles>();
+        var origin = portal.Services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl!.TrimEnd('/');
+        var (response, bytes, _) = await GetCsvAsync();
+        Assert.Equal(GoalsCsv.Write(portal.ReadModel.Current, origin, out _), bytes);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        var before = files.Current.GoalsCsv.Pieces;
+
+        var id = GoalId(portal, "koho");
+        await portal.WithStoreAsync(async (store, _) =>
+        {
+            var draft = await store.GetDraftAsync<GoalContent>(id);
+            draft.Title = "差し替えた広報の重点目標";
+            await store.SaveDraftAsync(id, draft, "test");
+            await store.PublishAsync(id, "test");
+        });
+
+        // The same arrays for every goal but the published one (ReadOnlyMemory equality is the array's identity).
+        var after = files.Current.GoalsCsv.Pieces;
+        Assert.Equal(before.Count, after.Count);
+        Assert.Single(Enumerable.Range(0, before.Count), i => !before[i].Equals(after[i]));
+        var (_, again, _) = await GetCsvAsync();
+        Assert.Equal(GoalsCsv.Write(portal.ReadModel.Current, origin, out _), again);
+        Assert.Contains("差し替えた広報の重点目標", Encoding.UTF8.GetString(again));
     }
 
     [Fact]

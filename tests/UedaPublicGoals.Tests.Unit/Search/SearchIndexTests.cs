@@ -181,6 +181,38 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void The_fingerprint_kept_item_by_item_equals_the_one_computed_from_all_stamps()
+    {
+        var index = Build(Item("a", Doc("a", "学園都市", "本文")), Item("b", Doc("b", "情報発信", "本文")), new SearchSourceItem("c", "v3", []));
+        index.ReplaceItem("b", new SearchSourceItem("b", "v2", [Doc("b", "情報発信の強化", "本文")]));
+        index.ReplaceItem("a", null);
+        index.ReplaceItem("d", new SearchSourceItem("d", "v1", []));
+        index.CommitAndRefresh();
+
+        Assert.Equal(new Dictionary<string, string> { ["b"] = "v2", ["c"] = "v3", ["d"] = "v1" }, index.Stamps);
+        Assert.Equal(SearchIndex.Fingerprint(new Dictionary<string, string> { ["d"] = "v1", ["c"] = "v3", ["b"] = "v2" }), index.StoredFingerprint);
+
+        // Taking every item out again leaves the fingerprint of an empty index.
+        foreach (var key in new[] { "b", "c", "d" })
+        {
+            index.ReplaceItem(key, null);
+        }
+
+        index.CommitAndRefresh();
+        Assert.Equal(SearchIndex.Fingerprint(new Dictionary<string, string>()), index.StoredFingerprint);
+    }
+
+    [Fact]
+    public void Any_says_whether_something_matches_without_counting_the_matches()
+    {
+        var index = Build(Item("a", Doc("a", "学園都市", "上田市の情報発信")), Item("b", Doc("b", "情報発信の強化", "本文")));
+        Assert.True(SearchExecutor.Any(index, SearchTerms.Parse("情報発信")));
+        Assert.True(SearchExecutor.Any(index, SearchTerms.Parse("学園都市")));
+        Assert.False(SearchExecutor.Any(index, SearchTerms.Parse("土地利用")));
+        Assert.False(SearchExecutor.Any(index, SearchTerms.Parse("")));
+    }
+
+    [Fact]
     public void The_fingerprint_ignores_order_and_changes_with_any_stamp()
     {
         var one = SearchIndex.Fingerprint(new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" });
