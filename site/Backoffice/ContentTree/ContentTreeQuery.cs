@@ -84,8 +84,11 @@ public sealed record TreeOpening(bool AllYears, int? YearId, int Page, int PageS
 {
     public const int GoalsPerPage = 50;
 
-    /// <summary>Departments a page of the dashboard's tree: with their years' lines, the page stays small at any number of departments.</summary>
-    public const int DepartmentsPerPageShown = 20;
+    /// <summary>
+    /// Departments a page of the dashboard's tree: each brings its years' lines (about 800 bytes a year), so this
+    /// keeps the tree within about 2.5 times its size at the seed's one department, at any number of departments.
+    /// </summary>
+    public const int DepartmentsPerPageShown = 15;
 
     /// <summary>Every goal of every year of every department, titles only: the structure page, which reorders them.</summary>
     public static readonly TreeOpening Everything = new(true, null, 1, int.MaxValue, false, null, null, int.MaxValue);

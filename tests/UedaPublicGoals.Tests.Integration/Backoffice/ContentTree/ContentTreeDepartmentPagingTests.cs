@@ -11,8 +11,8 @@ namespace UedaPublicGoals.Tests.Integration.Backoffice.ContentTree;
 /// <summary>The dashboard's tree with many departments: a page of them at a time, and a filter by name, both plain GET links.</summary>
 public sealed class ContentTreeDepartmentPagingTests : IDisposable
 {
-    /// <summary>With the seed's department: three pages (20, 20, 6).</summary>
-    private const int Generated = 45;
+    /// <summary>With the seed's department: three full pages.</summary>
+    private const int Generated = (3 * TreeOpening.DepartmentsPerPageShown) - 1;
 
     private readonly PortalFactory portal = new();
 
@@ -71,7 +71,7 @@ public sealed class ContentTreeDepartmentPagingTests : IDisposable
         Assert.Equal("/backoffice/?departmentPage=3", DepartmentPagerLink(second, "next"));
 
         // Out-of-range department pages answer the nearest page, never an error.
-        Assert.Equal(6, DepartmentSlugs(HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/?departmentPage=99"))).Count);
+        Assert.Equal(TreeOpening.DepartmentsPerPageShown, DepartmentSlugs(HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/?departmentPage=99"))).Count);
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/backoffice/?departmentPage=-1")).StatusCode);
     }
 
@@ -80,16 +80,17 @@ public sealed class ContentTreeDepartmentPagingTests : IDisposable
     {
         await GeneratedDepartments.AddAsync(portal.Services, Generated, publish: false);
         var session = await PublicRelationsAsync();
-        var year = await YearIdAsync(GeneratedDepartments.Slug(30), "r6");
+        var onSecondPage = TreeOpening.DepartmentsPerPageShown + 2; // after the seed's department and the first page's others
+        var year = await YearIdAsync(GeneratedDepartments.Slug(onSecondPage), "r6");
 
         var page = HtmlText.Parse(await session.Client.GetStringAsync($"/backoffice/?open={year}"));
 
-        Assert.Contains(GeneratedDepartments.Slug(30), DepartmentSlugs(page));
+        Assert.Contains(GeneratedDepartments.Slug(onSecondPage), DepartmentSlugs(page));
         Assert.Contains("2 / 3 ページ", HtmlText.Collapse(page.QuerySelector("nav.pager[aria-label=部局のページ]")!.TextContent));
         var close = page.QuerySelector($"#year-{year} a.content-tree__toggle[aria-expanded=true]")!;
         Assert.Equal($"/backoffice/?open=0&departmentPage=2#year-{year}", close.GetAttribute("href"));
         var closed = HtmlText.Parse(await session.Client.GetStringAsync($"/backoffice/?open=0&departmentPage=2"));
-        Assert.Contains(GeneratedDepartments.Slug(30), DepartmentSlugs(closed));
+        Assert.Contains(GeneratedDepartments.Slug(onSecondPage), DepartmentSlugs(closed));
         Assert.Null(closed.QuerySelector("a.content-tree__toggle[aria-expanded=true]"));
     }
 
@@ -105,9 +106,9 @@ public sealed class ContentTreeDepartmentPagingTests : IDisposable
         Assert.Equal("部局名で絞り込む", home.QuerySelector($"label[for={form.QuerySelector("input[name=q]")!.Id}]")!.TextContent.Trim());
 
         var filtered = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/?q=" + Uri.EscapeDataString("第4")));
-        Assert.Equal(["bu-004", .. Enumerable.Range(40, 6).Select(GeneratedDepartments.Slug)], DepartmentSlugs(filtered));
+        Assert.Equal(["bu-004", .. Enumerable.Range(40, 5).Select(GeneratedDepartments.Slug)], DepartmentSlugs(filtered));
         Assert.Equal("第4", filtered.QuerySelector("input[name=q]")!.GetAttribute("value"));
-        Assert.Contains("「第4」を含む部局：7件", HtmlText.Collapse(filtered.QuerySelector("main")!.TextContent));
+        Assert.Contains("「第4」を含む部局：6件", HtmlText.Collapse(filtered.QuerySelector("main")!.TextContent));
         Assert.Null(filtered.QuerySelector("nav.pager[aria-label=部局のページ]"));
 
         // Opening a year keeps the filter, so the list stays the same (generated years have no goals to open).
