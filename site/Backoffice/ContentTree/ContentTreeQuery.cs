@@ -195,7 +195,7 @@ public sealed class ContentTreeQuery(PortalDbContext db)
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Longest filter text kept; a department name is never longer.</summary>
+    /// <summary>Longest filter text kept (a department name may have 200 characters; nobody types half of one to find it).</summary>
     public const int FilterMaxLength = 100;
 
     private static string? NormalizedFilter(string? filter)
