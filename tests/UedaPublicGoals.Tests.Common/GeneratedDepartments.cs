@@ -48,7 +48,8 @@ public static class GeneratedDepartments
             }
 
             await store.PublishTogetherAsync(goals, "test");
-            await services.GetRequiredService<PublishedContentCache>().UpdateAsync();
+            // The departments were added beside the editor, not through it: read everything again.
+            await services.GetRequiredService<PublishedContentCache>().RebuildAsync();
         }
 
         return departments.Select(d => d.Slug).ToList();
