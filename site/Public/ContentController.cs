@@ -19,12 +19,41 @@ public sealed class ContentController(PublishedContentCache cache, MarkdownRende
     public IActionResult Index()
     {
         TagListing();
-        var listing = HomeListing.For(cache.Current, TokyoTime.CurrentFiscalYear(clock), settings.Value.HomeCardLimit);
+        var listing = HomeListing.For(cache.Current, TokyoTime.CurrentFiscalYear(clock), settings.Value.HomeCardLimit, settings.Value.DepartmentsPerPage);
         ViewData[nameof(PageMeta)] = new PageMeta(
             "上田市 重点目標ポータル",
             "上田市の各部局が毎年定める重点目標と、その進み具合（中間報告・期末報告）を読みやすくまとめたサイトです。",
             "/") { OpenGraphType = "website" };
         return View(listing);
+    }
+
+    /// <summary>部局一覧: every department with its years, a page at a time (linked from the home page once it stops listing them).</summary>
+    [HttpGetOrHead(DepartmentDirectoryPage.Path)]
+    [OutputCache(PolicyName = PublicSiteExtensions.PublishedPagePolicy)]
+    public IActionResult Departments(string? page)
+    {
+        if (DepartmentDirectoryPage.Parse(cache.Current.Departments, page, settings.Value.DepartmentsPerPage) is not { } shown)
+        {
+            return NotFound();
+        }
+
+        if (RedirectToTrailingSlash() is { } redirect)
+        {
+            return redirect;
+        }
+
+        TagListing();
+        var numbers = shown.Numbers;
+        ViewData[nameof(PageMeta)] = new PageMeta(
+            "部局一覧" + (numbers.Number > 1 ? $"（{numbers.Number}ページ目）" : ""),
+            $"上田市の重点目標を公開している{shown.All.Count}の部局と、年度ごとの重点目標の数です。",
+            numbers.Url)
+        {
+            Breadcrumbs = [new(Home, "/"), new("部局一覧", null)],
+            PreviousPath = numbers.PreviousUrl,
+            NextPath = numbers.NextUrl,
+        };
+        return View(shown);
     }
 
     [HttpGetOrHead("/{department:slug}")]

@@ -29,6 +29,13 @@ public sealed class SiteOptions
     [Range(0, 500)]
     public int HomeCardLimit { get; set; } = 24;
 
+    /// <summary>
+    /// Departments on one page of the 部局一覧 (/bukyoku/), and on the home page before its link to the 部局一覧,
+    /// so the home page does not grow with the number of departments either.
+    /// </summary>
+    [Range(1, 500)]
+    public int DepartmentsPerPage { get; set; } = 20;
+
     /// <summary>The first address of the Urls setting (wildcards read as localhost); set at start, not bound.</summary>
     public string ServerOrigin { get; internal set; } = "http://localhost:5080";
 

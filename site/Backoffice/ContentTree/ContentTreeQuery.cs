@@ -67,34 +67,60 @@ public sealed record TreeFiscalYear(int Id, int Year, string Slug, string Headin
 
 public sealed record TreeDepartment(int Id, string Slug, string Name, bool Editable, IReadOnlyList<TreeFiscalYear> Years);
 
-public sealed record ContentTree(IReadOnlyList<TreeDepartment> Departments, IReadOnlyList<TreeDocument> Pages);
+/// <summary>Which departments the tree shows: those matching the filter, one page of them.</summary>
+/// <param name="Filter">Part of a department's name or slug; null shows every department.</param>
+/// <param name="Matching">Departments matching the filter, on every page.</param>
+public sealed record TreeDepartmentPage(string? Filter, int Page, int PageCount, int Matching);
 
-/// <summary>Which years of the tree to fill with their goals, and how much detail to load.</summary>
+/// <param name="Departments">The departments of <paramref name="DepartmentPage"/> only.</param>
+public sealed record ContentTree(IReadOnlyList<TreeDepartment> Departments, IReadOnlyList<TreeDocument> Pages, TreeDepartmentPage DepartmentPage);
+
+/// <summary>Which departments and years of the tree to show, which to fill with their goals, and how much detail to load.</summary>
 /// <param name="YearId">The one year to open; null with <paramref name="AllYears"/> false opens none.</param>
 /// <param name="WithDetails">Initiatives and workflow tags (the dashboard); the structure page needs titles only.</param>
-public sealed record TreeOpening(bool AllYears, int? YearId, int Page, int PageSize, bool WithDetails)
+/// <param name="DepartmentFilter">Part of a department's name or slug; null or blank: every department.</param>
+/// <param name="DepartmentPage">The page of departments; null: the page holding the opened year's department, else the first.</param>
+public sealed record TreeOpening(bool AllYears, int? YearId, int Page, int PageSize, bool WithDetails, string? DepartmentFilter, int? DepartmentPage, int DepartmentsPerPage)
 {
     public const int GoalsPerPage = 50;
 
-    /// <summary>Every goal of every year, titles only: the structure page, which reorders them.</summary>
-    public static readonly TreeOpening Everything = new(true, null, 1, int.MaxValue, false);
+    /// <summary>
+    /// Departments a page of the dashboard's tree: each brings its years' lines (about 800 bytes a year), so this
+    /// keeps the tree within about 2.5 times its size at the seed's one department, at any number of departments.
+    /// </summary>
+    public const int DepartmentsPerPageShown = 15;
 
-    /// <summary>Departments and years with counts, one year opened on one page of its goals.</summary>
-    public static TreeOpening Year(int? yearId, int page) => new(false, yearId, Math.Max(1, page), GoalsPerPage, true);
+    /// <summary>Every goal of every year of every department, titles only: the structure page, which reorders them.</summary>
+    public static readonly TreeOpening Everything = new(true, null, 1, int.MaxValue, false, null, null, int.MaxValue);
+
+    /// <summary>One page of departments (filtered by name) with their years and counts, one year opened on one page of its goals.</summary>
+    public static TreeOpening Year(int? yearId, int page, string? departmentFilter = null, int? departmentPage = null) =>
+        new(false, yearId, Math.Max(1, page), GoalsPerPage, true, departmentFilter, departmentPage, DepartmentsPerPageShown);
 }
 
 /// <summary>
 /// THE query for the backoffice content tree, drafts included (not cached: staff must see the truth).
-/// The dashboard opens one year at a time and pages its goals, so the page stays small at any size of
-/// the site; the structure page asks for every goal's title.
+/// The dashboard shows one page of departments (filtered by name when asked), opens one year at a time and
+/// pages its goals, so the page stays small at any size of the site; the structure page asks for every goal's title.
 /// </summary>
 public sealed class ContentTreeQuery(PortalDbContext db)
 {
     /// <param name="editableDepartmentIds">Departments the user may edit; null means all.</param>
     public async Task<ContentTree> LoadAsync(IReadOnlySet<int>? editableDepartmentIds, TreeOpening opening, CancellationToken ct = default)
     {
+        var filter = NormalizedFilter(opening.DepartmentFilter);
+        var matchingIds = await Matching(filter).OrderBy(d => d.SortOrder).ThenBy(d => d.Slug).Select(d => d.Id).ToListAsync(ct);
+        var departmentPageCount = PageCount(matchingIds.Count, opening.DepartmentsPerPage);
+        var openedYearDepartment = opening.YearId is { } openYear
+            ? await db.FiscalYears.AsNoTracking().Where(y => y.Id == openYear && y.DeletedUtc == null).Select(y => (int?)y.DepartmentId).FirstOrDefaultAsync(ct)
+            : null;
+        var departmentPage = Math.Clamp(
+            opening.DepartmentPage ?? (openedYearDepartment is { } holding && matchingIds.IndexOf(holding) is >= 0 and var index ? index / opening.DepartmentsPerPage + 1 : 1),
+            1,
+            departmentPageCount);
+        var shownIds = matchingIds.Skip((departmentPage - 1) * opening.DepartmentsPerPage).Take(opening.DepartmentsPerPage).ToList();
         var departments = await db.Departments.AsNoTracking()
-            .Where(d => d.DeletedUtc == null)
+            .Where(d => shownIds.Contains(d.Id))
             .Include(d => d.FiscalYears.Where(y => y.DeletedUtc == null))
             .OrderBy(d => d.SortOrder).ThenBy(d => d.Slug)
             .ToListAsync(ct);
@@ -104,11 +130,13 @@ public sealed class ContentTreeQuery(PortalDbContext db)
             .Select(g => new { YearId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.YearId ?? 0, g => g.Count, ct);
 
-        var openedGoals = opening.AllYears ? liveGoals : liveGoals.Where(d => d.FiscalYearId == opening.YearId);
-        var openedPage = opening.AllYears || opening.YearId is null
+        // A year opens only where it is shown: its department on this page of the (filtered) departments.
+        var openedYearId = openedYearDepartment is { } shownDepartment && shownIds.Contains(shownDepartment) ? opening.YearId : null;
+        var openedGoals = opening.AllYears ? liveGoals : liveGoals.Where(d => d.FiscalYearId == openedYearId);
+        var openedPage = opening.AllYears || openedYearId is null
             ? 1
-            : Math.Clamp(opening.Page, 1, PageCount(goalCounts.GetValueOrDefault(opening.YearId.Value), opening.PageSize));
-        var goalRows = opening.AllYears || opening.YearId is not null
+            : Math.Clamp(opening.Page, 1, PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), opening.PageSize));
+        var goalRows = opening.AllYears || openedYearId is not null
             ? await WithDraftsAsync(openedGoals.OrderBy(d => d.FiscalYearId).ThenBy(d => d.SortOrder).ThenBy(d => d.Slug)
                 .Skip(opening.AllYears ? 0 : (openedPage - 1) * opening.PageSize)
                 .Take(opening.PageSize), opening.WithDetails, ct)
@@ -146,13 +174,47 @@ public sealed class ContentTreeQuery(PortalDbContext db)
                 department.FiscalYears.OrderByDescending(y => y.Year).Select(year =>
                     {
                         var count = goalCounts.GetValueOrDefault(year.Id);
-                        var opened = opening.AllYears || opening.YearId == year.Id;
+                        var opened = opening.AllYears || openedYearId == year.Id;
                         return new TreeFiscalYear(year.Id, year.Year, year.Slug, year.Heading, count, opened,
                             opened ? openedPage : 1, PageCount(count, opening.PageSize), goalsByYear[year.Id].Select(ToTree).ToList());
                     })
                     .ToList()))
             .ToList();
-        return new ContentTree(tree, pageRows.Select(ToTree).ToList());
+        return new ContentTree(tree, pageRows.Select(ToTree).ToList(), new TreeDepartmentPage(filter, departmentPage, departmentPageCount, matchingIds.Count));
+    }
+
+    /// <summary>The year the dashboard opens when none is asked for: the newest year of the first department the user edits among those the filter shows.</summary>
+    public async Task<int?> DefaultYearAsync(IReadOnlySet<int>? editableDepartmentIds, string? departmentFilter, CancellationToken ct = default)
+    {
+        var editable = editableDepartmentIds?.ToList();
+        var departments = Matching(NormalizedFilter(departmentFilter)).Where(d => editable == null || editable.Contains(d.Id));
+        return await db.FiscalYears.AsNoTracking()
+            .Where(y => y.DeletedUtc == null && departments.Any(d => d.Id == y.DepartmentId))
+            .OrderBy(y => y.Department!.SortOrder).ThenBy(y => y.Department!.Slug).ThenByDescending(y => y.Year)
+            .Select(y => (int?)y.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Longest filter text kept (a department name may have 200 characters; nobody types half of one to find it).</summary>
+    public const int FilterMaxLength = 100;
+
+    private static string? NormalizedFilter(string? filter)
+    {
+        var trimmed = filter?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length > FilterMaxLength ? trimmed[..FilterMaxLength] : trimmed;
+    }
+
+    /// <summary>Live departments whose name (or slug) contains the filter; every live department without one.</summary>
+    private IQueryable<Department> Matching(string? filter)
+    {
+        var live = db.Departments.AsNoTracking().Where(d => d.DeletedUtc == null);
+        if (filter is null)
+        {
+            return live;
+        }
+
+        var slugFilter = filter.ToLowerInvariant();
+        return live.Where(d => d.Name.Contains(filter) || d.Slug.Contains(slugFilter));
     }
 
     private static int PageCount(int count, int pageSize) => Math.Max(1, (int)Math.Ceiling(count / (double)pageSize));

@@ -11,10 +11,12 @@ namespace UedaPublicGoals.Backoffice.ContentTree;
 [Authorize(Policy = BackofficePolicies.Staff)]
 public sealed class DashboardController(ContentTreeQuery tree, UserManager<PortalUser> users, PortalDbContext db) : Controller
 {
-    /// <param name="open">The fiscal year whose goals to list; 0 closes every year; absent opens the newest year of the first department the user edits.</param>
+    /// <param name="open">The fiscal year whose goals to list; 0 closes every year; absent opens the newest year of the first department the user edits (among those the filter shows).</param>
     /// <param name="page">Page of the opened year's goals (<see cref="TreeOpening.GoalsPerPage"/> a page).</param>
+    /// <param name="q">Part of a department's name (or slug): only those departments are listed.</param>
+    /// <param name="departmentPage">Page of the departments (<see cref="TreeOpening.DepartmentsPerPageShown"/> a page); absent: the page of the opened year.</param>
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? open, int page = 1)
+    public async Task<IActionResult> Index(int? open, string? q, int? departmentPage, int page = 1)
     {
         ViewData["Title"] = "コンテンツ";
         if (!User.IsInRole(BackofficeRoles.Administrator) && !User.IsInRole(BackofficeRoles.PublicRelations) && !User.IsInRole(BackofficeRoles.DepartmentAuthor))
@@ -24,18 +26,8 @@ public sealed class DashboardController(ContentTreeQuery tree, UserManager<Porta
         }
 
         var editable = await EditableDepartmentsAsync();
-        return View(await tree.LoadAsync(editable, TreeOpening.Year(open ?? await DefaultYearAsync(editable), page)));
-    }
-
-    /// <summary>Where staff usually work: the newest year of the first department they may edit.</summary>
-    private async Task<int?> DefaultYearAsync(IReadOnlySet<int>? editable)
-    {
-        var departments = editable?.ToList();
-        return await db.FiscalYears.AsNoTracking()
-            .Where(y => y.DeletedUtc == null && y.Department!.DeletedUtc == null && (departments == null || departments.Contains(y.DepartmentId)))
-            .OrderBy(y => y.Department!.SortOrder).ThenBy(y => y.Department!.Slug).ThenByDescending(y => y.Year)
-            .Select(y => (int?)y.Id)
-            .FirstOrDefaultAsync();
+        var year = open ?? (departmentPage is null ? await tree.DefaultYearAsync(editable, q) : null);
+        return View(await tree.LoadAsync(editable, TreeOpening.Year(year, page, q, departmentPage)));
     }
 
     /// <summary>null = every department (管理者, 広報); otherwise the 部局担当's assignments.</summary>

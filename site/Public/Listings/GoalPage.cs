@@ -1,4 +1,3 @@
-using System.Globalization;
 using UedaPublicGoals.Content.ReadModel;
 
 namespace UedaPublicGoals.Public.Listings;
@@ -6,30 +5,21 @@ namespace UedaPublicGoals.Public.Listings;
 /// <summary>One page of a fiscal year's goals (?page=n, the first page without the parameter).</summary>
 public sealed record GoalPage(PublishedFiscalYear Year, int Number, int Size)
 {
-    public int Count => Math.Max(1, (Year.Goals.Count + Size - 1) / Size);
+    public int Count => PageNumbers.CountFor(Year.Goals.Count, Size);
+
+    public PageNumbers Numbers => new(Year.Url, Number, Count);
 
     public IEnumerable<PublishedGoal> Goals => Year.Goals.Skip((Number - 1) * Size).Take(Size);
 
-    public string Url => UrlFor(Number);
+    public string Url => Numbers.Url;
 
-    public string? PreviousUrl => Number > 1 ? UrlFor(Number - 1) : null;
+    public string? PreviousUrl => Numbers.PreviousUrl;
 
-    public string? NextUrl => Number < Count ? UrlFor(Number + 1) : null;
-
-    public string UrlFor(int number) =>
-        number == 1 ? Year.Url : $"{Year.Url}?page={number.ToString(CultureInfo.InvariantCulture)}";
+    public string? NextUrl => Numbers.NextUrl;
 
     /// <summary>The page asked for, or null when the value is not a page of this year (the caller answers 404).</summary>
-    public static GoalPage? Parse(PublishedFiscalYear year, string? page, int size)
-    {
-        if (string.IsNullOrEmpty(page))
-        {
-            return new GoalPage(year, 1, size);
-        }
-
-        var first = new GoalPage(year, 1, size);
-        return int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= first.Count
-            ? first with { Number = number }
+    public static GoalPage? Parse(PublishedFiscalYear year, string? page, int size) =>
+        PageNumbers.Parse(year.Url, page, PageNumbers.CountFor(year.Goals.Count, size)) is { } numbers
+            ? new GoalPage(year, numbers.Number, size)
             : null;
-    }
 }

@@ -81,6 +81,18 @@ public class BrowserPortal : IAsyncLifetime
     /// <summary>Runs once the site and the browser are up: accounts or content a derived fixture needs.</summary>
     protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
+    /// <summary>Opens a page in <paramref name="context"/> and signs in to the backoffice through the login form, as a person would.</summary>
+    public static async Task<IPage> LogInAsync(IBrowserContext context, string email, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.OpenAsync("/backoffice/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/backoffice/");
+        return page;
+    }
+
     /// <summary>A fresh context (own cookies, cache, viewport) whose relative URLs resolve against the portal.</summary>
     public Task<IBrowserContext> NewContextAsync(int width, int height, bool javaScriptEnabled = true, bool bypassCsp = false) =>
         NewContextAsync(new BrowserNewContextOptions

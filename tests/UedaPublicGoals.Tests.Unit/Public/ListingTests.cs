@@ -77,6 +77,43 @@ public sealed class ListingTests
         Assert.Equal([older], years);
     }
 
+    [Fact]
+    public void The_home_page_links_only_the_first_departments_and_says_how_many_there_are()
+    {
+        var site = new PublishedSite(Enumerable.Range(1, 5).Select(n => YearWithGoals(2, 2024, "r6", new PublishedDepartment($"bu-{n}", $"第{n}部")).Department).ToList(), [], DateTime.UnixEpoch);
+
+        var links = HomeListing.For(site, currentFiscalYear: 2026, cardLimit: 2, departmentLimit: 2);
+        var cards = HomeListing.For(site, currentFiscalYear: 2026, cardLimit: 10, departmentLimit: 2);
+
+        Assert.False(links.ShowsCards);
+        Assert.Equal(["bu-1", "bu-2"], links.Featured.Select(y => y.Department.Slug));
+        Assert.Equal(["bu-1", "bu-2"], links.Departments.Select(d => d.Slug));
+        Assert.Equal(5, links.DepartmentCount);
+        Assert.True(links.IsShortened);
+        Assert.True(cards.ShowsCards);
+        Assert.Equal(5, cards.Featured.Count); // cards are bounded by the card limit
+        Assert.False(HomeListing.For(site, currentFiscalYear: 2026, cardLimit: 2, departmentLimit: 5).IsShortened);
+    }
+
+    [Fact]
+    public void The_department_directory_pages_every_department_in_order()
+    {
+        var departments = Enumerable.Range(1, 5).Select(n => new PublishedDepartment($"bu-{n}", $"第{n}部")).ToList();
+
+        var first = DepartmentDirectoryPage.Parse(departments, null, 2)!;
+        var last = DepartmentDirectoryPage.Parse(departments, "3", 2)!;
+
+        Assert.Equal(3, first.Numbers.Count);
+        Assert.Equal("/bukyoku/", first.Numbers.Url);
+        Assert.Equal("/bukyoku/?page=2", first.Numbers.NextUrl);
+        Assert.Equal(["bu-1", "bu-2"], first.Departments.Select(d => d.Slug));
+        Assert.Equal(["bu-5"], last.Departments.Select(d => d.Slug));
+        Assert.Equal("/bukyoku/?page=2", last.Numbers.PreviousUrl);
+        Assert.Null(last.Numbers.NextUrl);
+        Assert.Null(DepartmentDirectoryPage.Parse(departments, "4", 2));
+        Assert.Equal(1, DepartmentDirectoryPage.Parse([], null, 2)!.Numbers.Count);
+    }
+
     private static PublishedFiscalYear YearWithGoals(int count, int fiscalYear = 2024, string slug = "r6", PublishedDepartment? department = null)
     {
         department ??= new PublishedDepartment("bu", "部");
