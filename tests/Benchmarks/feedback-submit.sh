@@ -80,10 +80,14 @@ fi
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); the client and the site share them; $provider, Production, Release"
 for workers in $concurrency; do
-python3 - "$port" "$comments" "$workers" "$kind" "${count[@]}" <<'PY' || status=1
-import concurrent.futures, http.client, re, subprocess, sys, time, urllib.parse
+python3 - "$port" "$comments" "$workers" "$kind" "$server_pid" "${count[@]}" <<'PY' || status=1
+import concurrent.futures, http.client, os, re, subprocess, sys, time, urllib.parse
 
-port, total, workers, kind, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5:]
+port, total, workers, kind, server_pid, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6:]
+def server_cpu_seconds():
+    # utime + stime of the portal process (fields 14 and 15 of /proc/PID/stat, in clock ticks)
+    fields = open(f"/proc/{server_pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 survey = kind == "survey"
 path = "/iken/anketo/bench" if survey else "/iken/dai3ji-sogo-keikaku/"
 send_path = path if survey else path + "send"
@@ -132,9 +136,11 @@ with concurrent.futures.ThreadPoolExecutor(8) as pool:
     opened = time.perf_counter() - start
 
 with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+    cpu_before = server_cpu_seconds()
     start = time.perf_counter()
     results = list(pool.map(send, forms))
     elapsed = time.perf_counter() - start
+    cpu = server_cpu_seconds() - cpu_before
 
 statuses = {}
 for status, _ in results:
@@ -147,6 +153,7 @@ print(f"--- {workers} connection(s)")
 print(f"forms opened:   {total} in {opened:.2f} s ({total / opened:.0f}/s, 8 connections)")
 print(f"{what} sent:  {total} with {workers} connections in {elapsed:.2f} s -> {total / elapsed:.0f} submissions/s")
 print(f"send latency:   p50 {pct(0.50):.1f} ms, p90 {pct(0.90):.1f} ms, p99 {pct(0.99):.1f} ms")
+print(f"portal CPU:     {cpu * 1000 / total:.2f} ms per submission ({cpu:.1f} s over the phase; the rest of the 2 cores went to the client and the database)")
 print(f"responses:      {statuses}")
 print(f"rows stored:    {rows} (expected {statuses.get(303, 0)} = the 303 answers, {total} sent)")
 sys.exit(0 if rows == statuses.get(303, 0) == total else 1)

@@ -55,6 +55,7 @@ public static class FeedbackResidentSideExtensions
 
         // WEBアンケート: answers go through the same writer
         services.AddSingleton<SurveyAnsweredCookie>();
+        services.AddSingleton<PublishedSurveyQuestions>();
         services.AddScoped<SurveySubmissions>();
 
         // Status by 受付番号

@@ -78,25 +78,16 @@ public static class CommentBatch
 
         if (fresh.Count > 0)
         {
-            AddNumbered(db, fresh.Select(i => writes[i].Comment), lastNumbers);
-
-            await db.SaveChangesAsync(ct);
-            foreach (var i in fresh)
-            {
-                var (comment, submissionId, spend) = writes[i];
-                if (submissionId is not null)
-                {
-                    db.SubmissionTokens.Add(new SubmissionToken { Token = submissionId, CommentId = comment.Id, CreatedUtc = comment.CreatedUtc });
-                }
-
-                if (spend is not null)
-                {
-                    db.SpentChallenges.Add(new SpentChallenge { ChallengeId = spend.ChallengeId, ExpiresUtc = spend.ExpiresUtc });
-                }
-            }
-
+            var comments = fresh.Select(i => writes[i].Comment).ToList();
+            Number(comments, lastNumbers);
+            await RowInserter.InsertAsync(db, comments, ct);
+            await RowInserter.InsertAsync(
+                db,
+                [.. fresh.Where(i => writes[i].SubmissionId is not null)
+                    .Select(i => new SubmissionToken { Token = writes[i].SubmissionId!, CommentId = writes[i].Comment.Id, CreatedUtc = writes[i].Comment.CreatedUtc })],
+                ct);
+            await InsertSpentAsync(db, fresh.Select(i => writes[i].Spend), ct);
             await SaveCountersAsync(db, lastNumbers, ct);
-            await db.SaveChangesAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -185,16 +176,19 @@ public static class CommentBatch
             : (await db.SpentChallenges.AsNoTracking().Where(s => ids.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
     }
 
-    /// <summary>Gives each comment the next 受付番号 of its fiscal year and adds it to the context.</summary>
-    internal static void AddNumbered(FeedbackDbContext db, IEnumerable<Comment> comments, SortedDictionary<int, int> lastNumbers)
+    /// <summary>Gives each comment the next 受付番号 of its fiscal year.</summary>
+    internal static void Number(IEnumerable<Comment> comments, SortedDictionary<int, int> lastNumbers)
     {
         foreach (var comment in comments)
         {
             var year = ReceiptNumbers.ReiwaFiscalYear(comment.CreatedUtc);
             comment.ReceiptNumber = ReceiptNumbers.For(++lastNumbers[year], comment.CreatedUtc);
-            db.Comments.Add(comment);
         }
     }
+
+    /// <summary>Marks the proof-of-work challenges these writes spend, so each is accepted once.</summary>
+    internal static Task InsertSpentAsync(FeedbackDbContext db, IEnumerable<SingleUseKey?> spends, CancellationToken ct) =>
+        RowInserter.InsertAsync(db, [.. spends.OfType<SingleUseKey>().Select(s => new SpentChallenge { ChallengeId = s.ChallengeId, ExpiresUtc = s.ExpiresUtc })], ct);
 
     /// <summary>Moves the locked counters to the last numbers given out, inside the same transaction.</summary>
     internal static async Task SaveCountersAsync(FeedbackDbContext db, SortedDictionary<int, int> lastNumbers, CancellationToken ct)

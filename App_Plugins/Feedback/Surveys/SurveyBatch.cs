@@ -69,27 +69,26 @@ public static class SurveyBatch
 
         if (fresh.Count > 0)
         {
-            db.SurveyAnswerSets.AddRange(fresh.Select(i => writes[i].Set));
-            foreach (var spend in fresh.Select(i => writes[i].Spend).OfType<SingleUseKey>())
+            var sets = fresh.Select(i => writes[i].Set).ToList();
+            await RowInserter.InsertAsync(db, sets, ct, insertedSeparately: nameof(SurveyAnswerSet.Answers));
+            foreach (var set in sets)
             {
-                db.SpentChallenges.Add(new SpentChallenge { ChallengeId = spend.ChallengeId, ExpiresUtc = spend.ExpiresUtc });
+                set.Answers.ForEach(answer => answer.AnswerSetId = set.Id);
             }
 
-            await db.SaveChangesAsync(ct);
-            foreach (var i in fresh)
-            {
-                foreach (var comment in writes[i].FreeText)
-                {
-                    comment.SurveyAnswerSetId = writes[i].Set.Id;
-                }
-            }
+            await RowInserter.InsertAsync(db, [.. sets.SelectMany(s => s.Answers)], ct);
+            await CommentBatch.InsertSpentAsync(db, fresh.Select(i => writes[i].Spend), ct);
 
-            var comments = fresh.SelectMany(i => writes[i].FreeText).ToList();
+            var comments = fresh.SelectMany(i => writes[i].FreeText.Select(comment =>
+            {
+                comment.SurveyAnswerSetId = writes[i].Set.Id;
+                return comment;
+            })).ToList();
             if (comments.Count > 0)
             {
-                CommentBatch.AddNumbered(db, comments, lastNumbers);
+                CommentBatch.Number(comments, lastNumbers);
+                await RowInserter.InsertAsync(db, comments, ct);
                 await CommentBatch.SaveCountersAsync(db, lastNumbers, ct);
-                await db.SaveChangesAsync(ct);
             }
         }
 

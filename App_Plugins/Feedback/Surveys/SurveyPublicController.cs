@@ -38,6 +38,7 @@ public sealed class SurveyPublicController(
     RejectionTally rejections,
     SurveySubmissions submissions,
     SurveyAnsweredCookie answered,
+    PublishedSurveyQuestions questions,
     IAntiforgery antiforgery,
     TimeProvider clock,
     IOptions<AntiSpamOptions> antiSpam) : Controller
@@ -228,8 +229,9 @@ public sealed class SurveyPublicController(
             return null;
         }
 
-        var survey = await db.WithQuestions().FirstOrDefaultAsync(s => s.Slug == slug && s.State != SurveyState.Draft, ct);
-        return survey is not null && await db.Consultations.AnyAsync(c => c.Id == survey.ConsultationId && c.IsPublic, ct) ? survey : null;
+        var survey = await db.Surveys.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.Slug == slug && s.State != SurveyState.Draft && db.Consultations.Any(c => c.Id == s.ConsultationId && c.IsPublic), ct);
+        return survey is null ? null : await questions.FillAsync(db, survey, ct);
     }
 
     private ViewResult? ClosedPage(Survey survey)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace UedaPublicGoals.Infrastructure.Database;
 
@@ -49,8 +50,33 @@ public static class DatabaseExtensions
             options.ConnectionString = DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
         }
 
+        if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            options.ConnectionString = WithPreparedStatements(options.ConnectionString);
+        }
+
         return options;
     }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements the portal repeats (the comment writer's, each page's
+    /// lookups), so PostgreSQL parses and plans them once per connection instead of on every call.
+    /// An operator's own "Max Auto Prepare" in the connection string wins.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        // NpgsqlConnectionStringBuilder answers ContainsKey for every keyword it knows, so look at what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        if (written.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+    }
+
+    /// <summary>Enough for every statement on the busy paths; each costs a little memory on the server per connection.</summary>
+    private const int AutoPreparedStatements = 64;
 
     public static string DefaultSqliteConnectionString(string contentRoot) =>
         new SqliteConnectionStringBuilder { DataSource = Path.Combine(contentRoot, "App_Data", "portal.db") }.ToString();
