@@ -28,6 +28,9 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
             return 0;
         }
 
+        using var activity = PublishTracing.Source.StartActivity(PublishTracing.Dispatch);
+        activity?.SetTag("ueda.documents", batch.DocumentIds.Count);
+        activity?.SetTag("ueda.from_other_node", batch.FromOtherNode);
         var failures = 0;
         foreach (var handler in ordered)
         {
@@ -57,6 +60,13 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
 
     private async Task<bool> RunAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)
     {
+        using var activity = PublishTracing.Source.StartActivity(PublishTracing.Handler);
+        if (activity is not null)
+        {
+            activity.DisplayName = handler.GetType().Name;
+            activity.SetTag("ueda.attempt", attempt);
+        }
+
         try
         {
             await handler.HandleAsync(batch, ct);
@@ -69,6 +79,7 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             if (attempt < MaxRetries)
             {
                 failed.Enqueue(new FailedWork(handler, batch, attempt));

@@ -28,6 +28,9 @@ public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, Pub
         var batch = new PublishBatch(changedDocuments.Distinct().ToList());
         var now = clock.GetUtcNow().UtcDateTime;
         db.CacheInstructions.AddRange(batch.DocumentIds.Select(id => new CacheInstruction { Utc = now, DocumentId = id, OriginNode = node.Id }));
+        using var activity = PublishTracing.Source.StartActivity(PublishTracing.Commit);
+        activity?.SetTag(PublishTracing.NodeTag, node.Id);
+        activity?.SetTag("ueda.documents", batch.DocumentIds.Count);
         try
         {
             if (signal.Enabled && batch.DocumentIds.Count > 0)

@@ -46,6 +46,8 @@ public sealed class CacheInstructionPoller(
         await passLock.WaitAsync(ct);
         try
         {
+            using var activity = PublishTracing.Source.StartActivity(PublishTracing.SyncPass);
+            activity?.SetTag(PublishTracing.NodeTag, node.Id);
             return await PollAsync(ct);
         }
         finally
@@ -132,6 +134,11 @@ public sealed class CacheInstructionPoller(
 
     private void Wake()
     {
+        using (var activity = PublishTracing.Source.StartActivity(PublishTracing.Notified))
+        {
+            activity?.SetTag(PublishTracing.NodeTag, node.Id);
+        }
+
         try
         {
             woken.Release();

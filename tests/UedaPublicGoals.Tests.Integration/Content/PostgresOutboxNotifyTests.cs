@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Content.Model;
+using UedaPublicGoals.Content.Publishing;
+using UedaPublicGoals.Content.Sync;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
 
@@ -9,7 +13,8 @@ namespace UedaPublicGoals.Tests.Integration.Content;
 /// <summary>
 /// Two nodes on one PostgreSQL: the outbox NOTIFY wakes the other node at once. Node B polls only once an
 /// hour here, so only the notification can bring it the change. Prints the delay publish-on-A to
-/// visible-on-B (a measurement, not an assertion on time).
+/// visible-on-B and where it goes, stage by stage, from the publish activities (a measurement, not an
+/// assertion on time).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutputHelper output)
@@ -21,10 +26,11 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         using var nodeA = new SlowPollingNode { PostgresConnectionString = connectionString };
         using var nodeB = new SlowPollingNode { PostgresConnectionString = connectionString };
         _ = nodeA.CreatePublicClient();
-        _ = nodeB.CreatePublicClient();
+        var clientB = nodeB.CreatePublicClient();
         var id = EditorPagesId(nodeA);
+        using var trace = new PublishTrace(NodeId(nodeA), NodeId(nodeB));
 
-        var delays = new List<double>();
+        var rounds = new List<Round>();
         for (var round = 1; round <= Rounds; round++)
         {
             var text = $"LISTEN/NOTIFY で届いた所見 {round}";
@@ -37,28 +43,142 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
 
             // Node B is watched while node A is still running its own handlers: the figure is the
             // propagation, not node A's publish plus the propagation.
+            trace.Clear();
+            var started = DateTime.UtcNow;
             var clock = Stopwatch.StartNew();
             var publishing = nodeA.WithStoreAsync((store, _) => store.PublishAsync(id, "test"));
             var deadline = TimeSpan.FromSeconds(60);
             while (nodeB.ReadModel.Current.FindGoal(id)?.Content.SpecialNotes.EffectsAndRemainingIssues != text)
             {
                 Assert.True(clock.Elapsed < deadline, $"round {round}: node B never heard of the publish (poll interval is an hour)");
-                await Task.Delay(2);
+                await Task.Delay(1);
             }
 
-            delays.Add(clock.Elapsed.TotalMilliseconds);
+            var seen = DateTime.UtcNow;
             await publishing;
+            var applied = await trace.WaitForDispatchOnBAsync();
+            rounds.Add(trace.Round(started, seen, applied));
+
+            // The page too, once node B's handlers evicted its cached copy.
+            Assert.Contains(text, HtmlText.MainText(await clientB.GetStringAsync(KohoPath)));
         }
 
-        delays.Sort();
-        output.WriteLine($"publish on node A -> visible on node B (PostgreSQL LISTEN/NOTIFY, {Rounds} rounds): min {delays[0]:F1} ms, median {delays[Rounds / 2]:F1} ms, max {delays[^1]:F1} ms");
-        Console.WriteLine($"[outbox-notify] min {delays[0]:F1} ms, median {delays[Rounds / 2]:F1} ms, max {delays[^1]:F1} ms");
+        PrintBreakdown(rounds);
     }
 
     private const int Rounds = 20;
 
+    private const string KohoPath = "/seisaku-kikaku/r6/koho/";
+
+    private void PrintBreakdown(List<Round> rounds)
+    {
+        var lines = new List<string> { $"publish on node A -> visible on node B (PostgreSQL LISTEN/NOTIFY, {rounds.Count} rounds), median / max in ms:" };
+        void Line(string stage, Func<Round, double> ms)
+        {
+            var values = rounds.Select(ms).Order().ToList();
+            lines.Add($"  {stage,-52} {values[values.Count / 2],8:F1} {values[^1],8:F1}");
+        }
+
+        Line("publish start -> commit done on A (A's own work)", r => r.CommitDone);
+        Line("commit done on A -> NOTIFY heard on B", r => r.NotifiedOnB - r.CommitDone);
+        Line("NOTIFY heard -> sync pass starts on B", r => r.PassStart - r.NotifiedOnB);
+        Line("sync pass start -> outbox rows read on B", r => r.DispatchStart - r.PassStart);
+        foreach (var handler in rounds[0].Handlers.Keys)
+        {
+            Line($"  handler on B: {handler}", r => r.Handlers.GetValueOrDefault(handler));
+        }
+
+        Line("read model updated on B -> seen by the test", r => r.Seen - r.ReadModelUpdated);
+        Line("TOTAL commit done on A -> visible in B's read model", r => r.Seen - r.CommitDone);
+        Line("TOTAL commit done on A -> all of B's handlers done", r => r.DispatchEnd - r.CommitDone);
+        Line("TOTAL publish start on A -> visible on B", r => r.Seen);
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+            Console.WriteLine($"[outbox-notify] {line}");
+        }
+    }
+
+    private static string NodeId(PortalFactory node) => node.Services.GetRequiredService<NodeIdentity>().Id;
+
     private static Guid EditorPagesId(PortalFactory node) =>
         node.ReadModel.Current.FindDepartment("seisaku-kikaku")!.FindYear("r6")!.FindGoal("koho")!.DocumentId;
+
+    /// <summary>One round's moments (ms since the publish started on A) and node B's handler durations, in list order.</summary>
+    private sealed record Round(
+        double CommitDone, double NotifiedOnB, double PassStart, double DispatchStart,
+        double ReadModelUpdated, double Seen, double DispatchEnd, IReadOnlyDictionary<string, double> Handlers);
+
+    /// <summary>Collects the publish activities of the two nodes (other tests' nodes run in the same process).</summary>
+    private sealed class PublishTrace : IDisposable
+    {
+        private readonly string nodeA;
+        private readonly string nodeB;
+        private readonly ActivityListener listener;
+        private readonly ConcurrentQueue<Activity> stopped = new();
+
+        public PublishTrace(string nodeA, string nodeB)
+        {
+            this.nodeA = nodeA;
+            this.nodeB = nodeB;
+            listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == PublishTracing.SourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = stopped.Enqueue,
+            };
+            ActivitySource.AddActivityListener(listener);
+        }
+
+        public void Clear() => stopped.Clear();
+
+        /// <summary>Node B's dispatch of the other node's batch, once it has stopped (all handlers ran).</summary>
+        public async Task<Activity> WaitForDispatchOnBAsync()
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                var dispatch = stopped.FirstOrDefault(a => a.OperationName == PublishTracing.Dispatch && NodeOf(a) == nodeB);
+                if (dispatch is not null)
+                {
+                    return dispatch;
+                }
+
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "node B's dispatch activity never stopped");
+                await Task.Delay(5);
+            }
+        }
+
+        public Round Round(DateTime started, DateTime seen, Activity dispatchOnB)
+        {
+            double Ms(DateTime utc) => (utc - started).TotalMilliseconds;
+            var all = stopped.ToList();
+            var commit = all.Single(a => a.OperationName == PublishTracing.Commit && NodeOf(a) == nodeA);
+            var notified = all.First(a => a.OperationName == PublishTracing.Notified && NodeOf(a) == nodeB);
+            var pass = dispatchOnB.Parent!;
+            var handlers = all.Where(a => a.OperationName == PublishTracing.Handler && a.Parent == dispatchOnB).ToList();
+            var readModel = handlers.Single(h => h.DisplayName == "UpdateReadModel");
+            return new Round(
+                Ms(commit.StartTimeUtc + commit.Duration), Ms(notified.StartTimeUtc), Ms(pass.StartTimeUtc), Ms(dispatchOnB.StartTimeUtc),
+                Ms(readModel.StartTimeUtc + readModel.Duration), Ms(seen), Ms(dispatchOnB.StartTimeUtc + dispatchOnB.Duration),
+                handlers.OrderBy(h => h.StartTimeUtc).ToDictionary(h => h.DisplayName, h => h.Duration.TotalMilliseconds));
+        }
+
+        private static string? NodeOf(Activity activity)
+        {
+            for (var a = activity; a is not null; a = a.Parent)
+            {
+                if (a.GetTagItem(PublishTracing.NodeTag) is string node)
+                {
+                    return node;
+                }
+            }
+
+            return null;
+        }
+
+        public void Dispose() => listener.Dispose();
+    }
 
     private sealed class SlowPollingNode : PortalFactory
     {
