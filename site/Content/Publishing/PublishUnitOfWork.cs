@@ -38,7 +38,7 @@ public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, Pub
                 // NOTIFY in the same transaction: PostgreSQL delivers it only if the rows commit.
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
-                await db.Database.ExecuteSqlRawAsync(OutboxSignal.NotifySql, ct);
+                await db.Database.ExecuteSqlAsync(OutboxSignal.Notify(node), ct);
                 await transaction.CommitAsync(ct);
             }
             else

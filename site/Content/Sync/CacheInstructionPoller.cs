@@ -25,7 +25,8 @@ public sealed class CacheSyncOptions
 /// <summary>
 /// Applies other nodes' cache instructions (their outbox rows) as one batch per pass through the
 /// same <see cref="PublishDispatcher"/> the publishing node used, so every handler refreshes here
-/// exactly as it did there; and retries this node's own handler work that failed.
+/// exactly as it did there; and retries this node's own handler work that failed. A pass runs on every
+/// poll interval and, on PostgreSQL, as soon as another node's NOTIFY arrives.
 /// </summary>
 public sealed class CacheInstructionPoller(
     IServiceScopeFactory scopes,
@@ -39,6 +40,7 @@ public sealed class CacheInstructionPoller(
     private readonly SemaphoreSlim passLock = new(1, 1);
     private readonly SemaphoreSlim woken = new(0, 1);
     private long lastSeenId = -1;
+    private DateTime nextPruneUtc = DateTime.MinValue;
 
     /// <summary>One pass; public so tests can run it deterministically. Returns the instructions applied.</summary>
     public async Task<int> PollOnceAsync(CancellationToken ct = default)
@@ -58,9 +60,18 @@ public sealed class CacheInstructionPoller(
 
     private async Task<int> PollAsync(CancellationToken ct)
     {
-        await dispatcher.RetryFailedAsync(ct);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var applied = await ApplyOtherNodesChangesAsync(db, ct);
+
+        // After the new changes, so a handler that keeps failing never holds up what other nodes published.
+        await dispatcher.RetryFailedAsync(ct);
+        await PruneAsync(db, ct);
+        return applied;
+    }
+
+    private async Task<int> ApplyOtherNodesChangesAsync(PortalDbContext db, CancellationToken ct)
+    {
         if (lastSeenId < 0)
         {
             // At start the read model was just built from the database: only later changes matter.
@@ -86,9 +97,21 @@ public sealed class CacheInstructionPoller(
             logger.LogInformation("Applied {Count} cache instructions from other nodes.", foreign.Count);
         }
 
-        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.Retention;
-        await db.CacheInstructions.Where(i => i.Utc < cutoff).ExecuteDeleteAsync(ct);
         return foreign.Count;
+    }
+
+    /// <summary>Deletes expired instructions, at most once per poll interval: passes woken by NOTIFY can come many a second.</summary>
+    private async Task PruneAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < nextPruneUtc)
+        {
+            return;
+        }
+
+        nextPruneUtc = now + options.Value.PollInterval;
+        var cutoff = now - options.Value.Retention;
+        await db.CacheInstructions.Where(i => i.Utc < cutoff).ExecuteDeleteAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -132,8 +155,14 @@ public sealed class CacheInstructionPoller(
         await listening;
     }
 
-    private void Wake()
+    /// <summary>Called by <see cref="OutboxSignal"/> with the node that committed (empty: unknown, look anyway).</summary>
+    private void Wake(string originNode)
     {
+        if (originNode == node.Id)
+        {
+            return; // this node ran its handlers when it committed
+        }
+
         using (var activity = PublishTracing.Source.StartActivity(PublishTracing.Notified))
         {
             activity?.SetTag(PublishTracing.NodeTag, node.Id);

@@ -12,20 +12,26 @@ public sealed class OutboxSignal(DatabaseOptions database, ILogger<OutboxSignal>
 {
     public const string Channel = "ueda_cache_instructions";
 
-    /// <summary>SQL that announces new outbox rows; run inside the publishing transaction.</summary>
-    public const string NotifySql = $"SELECT pg_notify('{Channel}', '')";
-
     public bool Enabled => database.Provider == DatabaseProvider.Postgres;
 
-    /// <summary>Calls <paramref name="wake"/> on every notification until stopped; reconnects after a failure.</summary>
-    public async Task ListenAsync(Action wake, CancellationToken ct)
+    /// <summary>
+    /// SQL that announces new outbox rows; run inside the publishing transaction. The payload names the origin,
+    /// so the publishing node (which already ran its handlers) does not wake itself for nothing.
+    /// </summary>
+    public static FormattableString Notify(NodeIdentity origin) => $"SELECT pg_notify({Channel}, {origin.Id})";
+
+    /// <summary>
+    /// Calls <paramref name="wake"/> with the origin node of every notification until stopped, and with an
+    /// empty origin after each (re)connection; reconnects after a failure.
+    /// </summary>
+    public async Task ListenAsync(Action<string> wake, CancellationToken ct)
     {
         while (Enabled && !ct.IsCancellationRequested)
         {
             try
             {
                 await using var connection = new NpgsqlConnection(database.ConnectionString);
-                connection.Notification += (_, _) => wake();
+                connection.Notification += (_, e) => wake(e.Payload);
                 await connection.OpenAsync(ct);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
@@ -33,7 +39,7 @@ public sealed class OutboxSignal(DatabaseOptions database, ILogger<OutboxSignal>
                 }
 
                 // Changes committed while (re)connecting were not announced to us: look once.
-                wake();
+                wake("");
                 while (!ct.IsCancellationRequested)
                 {
                     await connection.WaitAsync(ct);
