@@ -39,7 +39,8 @@ public sealed class CacheInstructionPoller(
 {
     private readonly SemaphoreSlim passLock = new(1, 1);
     private readonly SemaphoreSlim woken = new(0, 1);
-    private long lastSeenId = -1;
+    private readonly Dictionary<long, DateTime> recent = [];
+    private long settledId = -1;
     private DateTime nextPruneUtc = DateTime.MinValue;
 
     /// <summary>One pass; public so tests can run it deterministically. Returns the instructions applied.</summary>
@@ -70,34 +71,61 @@ public sealed class CacheInstructionPoller(
         return applied;
     }
 
+    /// <summary>
+    /// How long a read outbox row counts as recent. Ids are taken when a row is inserted, not when it commits: a
+    /// transaction that inserted first can commit a LOWER id after a pass has read higher ones (two nodes publishing
+    /// at once). So every row above <see cref="settledId"/> is read again on each pass and recognised by its id;
+    /// a publishing transaction lasts milliseconds, so after this window no lower id can still turn up.
+    /// </summary>
+    internal static readonly TimeSpan StragglerWindow = TimeSpan.FromMinutes(1);
+
     private async Task<int> ApplyOtherNodesChangesAsync(PortalDbContext db, CancellationToken ct)
     {
-        if (lastSeenId < 0)
+        if (settledId < 0)
         {
             // At start the read model was just built from the database: only later changes matter.
-            lastSeenId = await db.CacheInstructions.MaxAsync(i => (long?)i.Id, ct) ?? 0;
+            settledId = await db.CacheInstructions.MaxAsync(i => (long?)i.Id, ct) ?? 0;
             return 0;
         }
 
-        var pending = await db.CacheInstructions.AsNoTracking()
-            .Where(i => i.Id > lastSeenId)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.CacheInstructions.AsNoTracking()
+            .Where(i => i.Id > settledId)
             .OrderBy(i => i.Id)
             .ToListAsync(ct);
-        if (pending.Count == 0)
+        var foreign = new List<CacheInstruction>();
+        foreach (var row in rows)
         {
-            return 0;
+            if (recent.TryAdd(row.Id, now) && row.OriginNode != node.Id)
+            {
+                foreign.Add(row);
+            }
         }
 
-        lastSeenId = pending[^1].Id;
-        var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
+        Settle(now);
         await dispatcher.DispatchAsync(new PublishBatch(foreign.Select(i => i.DocumentId).Distinct().ToList(), FromOtherNode: true), ct);
-
         if (foreign.Count > 0)
         {
             logger.LogInformation("Applied {Count} cache instructions from other nodes.", foreign.Count);
         }
 
         return foreign.Count;
+    }
+
+    /// <summary>Moves <see cref="settledId"/> past the rows read longer than <see cref="StragglerWindow"/> ago.</summary>
+    private void Settle(DateTime now)
+    {
+        var settled = recent.Where(r => now - r.Value > StragglerWindow).Select(r => r.Key).DefaultIfEmpty(settledId).Max();
+        if (settled <= settledId)
+        {
+            return;
+        }
+
+        settledId = settled;
+        foreach (var id in recent.Keys.Where(id => id <= settled).ToList())
+        {
+            recent.Remove(id);
+        }
     }
 
     /// <summary>Deletes expired instructions, at most once per poll interval: passes woken by NOTIFY can come many a second.</summary>

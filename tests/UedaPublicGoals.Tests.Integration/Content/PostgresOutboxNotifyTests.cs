@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Sync;
+using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
 
@@ -34,25 +36,14 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         for (var round = 1; round <= Rounds; round++)
         {
             var text = $"LISTEN/NOTIFY で届いた所見 {round}";
-            await nodeA.WithStoreAsync(async (store, _) =>
-            {
-                var draft = await store.GetDraftAsync<GoalContent>(id);
-                draft.SpecialNotes.EffectsAndRemainingIssues = text;
-                await store.SaveDraftAsync(id, draft, "test");
-            });
+            await SaveNotesDraftAsync(nodeA, id, text);
 
             // Node B is watched while node A is still running its own handlers: the figure is the
             // propagation, not node A's publish plus the propagation.
             trace.Clear();
             var started = DateTime.UtcNow;
-            var clock = Stopwatch.StartNew();
             var publishing = nodeA.WithStoreAsync((store, _) => store.PublishAsync(id, "test"));
-            var deadline = TimeSpan.FromSeconds(60);
-            while (nodeB.ReadModel.Current.FindGoal(id)?.Content.SpecialNotes.EffectsAndRemainingIssues != text)
-            {
-                Assert.True(clock.Elapsed < deadline, $"round {round}: node B never heard of the publish (poll interval is an hour)");
-                await Task.Delay(1);
-            }
+            await WaitUntilAsync(() => NotesOn(nodeB, id) == text, $"round {round}: node B never heard of the publish (poll interval is an hour)");
 
             var seen = DateTime.UtcNow;
             await publishing;
@@ -66,7 +57,60 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         PrintBreakdown(rounds);
     }
 
+    [Fact]
+    public async Task An_outbox_row_that_commits_after_a_higher_numbered_one_still_reaches_node_B()
+    {
+        var connectionString = postgres.SeededConnectionStringFor("portal_notify_straggler");
+        using var nodeA = new SlowPollingNode { PostgresConnectionString = connectionString };
+        using var nodeB = new SlowPollingNode { PostgresConnectionString = connectionString };
+        _ = nodeA.CreatePublicClient();
+        _ = nodeB.CreatePublicClient();
+        var year = nodeA.ReadModel.Current.FindDepartment("seisaku-kikaku")!.FindYear("r6")!;
+        var late = year.FindGoal("koho")!.DocumentId;
+        var early = year.FindGoal("gakuen-toshi")!.DocumentId;
+        await SaveNotesDraftAsync(nodeA, late, "遅れてコミットされた公開");
+        await SaveNotesDraftAsync(nodeA, early, "先にコミットされた公開");
+
+        // A publishing transaction that took its outbox id first and has not committed yet.
+        using var scope = nodeA.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var straggler = await db.Database.BeginTransactionAsync();
+        await db.Documents.Where(d => d.Id == late).ExecuteUpdateAsync(s => s.SetProperty(d => d.PublishedVersion, d => d.DraftVersion));
+        db.CacheInstructions.Add(new CacheInstruction { Utc = DateTime.UtcNow, DocumentId = late, OriginNode = "straggler" });
+        await db.SaveChangesAsync();
+
+        // Meanwhile a publish with a higher outbox id commits, and node B applies it.
+        await nodeA.WithStoreAsync((store, _) => store.PublishAsync(early, "test"));
+        await WaitUntilAsync(() => NotesOn(nodeB, early) == "先にコミットされた公開", "node B never applied the publish that committed first");
+
+        // The first transaction commits (with its NOTIFY): node B has read past its id and must still apply it.
+        await db.Database.ExecuteSqlAsync(OutboxSignal.Notify(new NodeIdentity()));
+        await straggler.CommitAsync();
+        await WaitUntilAsync(() => NotesOn(nodeB, late) == "遅れてコミットされた公開", "node B skipped an outbox row that committed after a higher-numbered one");
+    }
+
     private const int Rounds = 20;
+
+    private static Task SaveNotesDraftAsync(PortalFactory node, Guid id, string text) =>
+        node.WithStoreAsync(async (store, _) =>
+        {
+            var draft = await store.GetDraftAsync<GoalContent>(id);
+            draft.SpecialNotes.EffectsAndRemainingIssues = text;
+            await store.SaveDraftAsync(id, draft, "test");
+        });
+
+    private static string? NotesOn(PortalFactory node, Guid id) => node.ReadModel.Current.FindGoal(id)?.Content.SpecialNotes.EffectsAndRemainingIssues;
+
+    /// <summary>Waits for node B; the poll interval is an hour, so only a NOTIFY can bring the change within the minute.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), failure);
+            await Task.Delay(1);
+        }
+    }
 
     private const string KohoPath = "/seisaku-kikaku/r6/koho/";
 
