@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Content.Publishing;
@@ -39,6 +40,7 @@ public sealed class CacheInstructionPoller(
 {
     private readonly SemaphoreSlim passLock = new(1, 1);
     private readonly SemaphoreSlim woken = new(0, 1);
+    private readonly ConcurrentQueue<CacheInstruction> announced = new();
     private readonly Dictionary<long, DateTime> recent = [];
     private long settledId = -1;
     private DateTime nextPruneUtc = DateTime.MinValue;
@@ -61,9 +63,11 @@ public sealed class CacheInstructionPoller(
 
     private async Task<int> PollAsync(CancellationToken ct)
     {
+        // The rows a NOTIFY carried first, without a database round trip; then the outbox read finds everything else.
+        var applied = await ApplyAnnouncedAsync(ct);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var applied = await ApplyOtherNodesChangesAsync(db, ct);
+        applied += await ApplyFromOutboxAsync(db, ct);
 
         // After the new changes, so a handler that keeps failing never holds up what other nodes published.
         await dispatcher.RetryFailedAsync(ct);
@@ -79,7 +83,7 @@ public sealed class CacheInstructionPoller(
     /// </summary>
     internal static readonly TimeSpan StragglerWindow = TimeSpan.FromMinutes(1);
 
-    private async Task<int> ApplyOtherNodesChangesAsync(PortalDbContext db, CancellationToken ct)
+    private async Task<int> ApplyFromOutboxAsync(PortalDbContext db, CancellationToken ct)
     {
         if (settledId < 0)
         {
@@ -88,21 +92,44 @@ public sealed class CacheInstructionPoller(
             return 0;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.CacheInstructions.AsNoTracking()
             .Where(i => i.Id > settledId)
             .OrderBy(i => i.Id)
             .ToListAsync(ct);
+        var applied = await ApplyUnseenAsync(rows, ct);
+        Settle(clock.GetUtcNow().UtcDateTime);
+        return applied;
+    }
+
+    private Task<int> ApplyAnnouncedAsync(CancellationToken ct)
+    {
+        if (settledId < 0)
+        {
+            return Task.FromResult(0); // not started: the first outbox read sets where to begin
+        }
+
+        var rows = new List<CacheInstruction>();
+        while (announced.TryDequeue(out var row))
+        {
+            rows.Add(row);
+        }
+
+        return ApplyUnseenAsync(rows, ct);
+    }
+
+    /// <summary>Runs the rows not seen before (by id) and not this node's own through the handlers, as one batch.</summary>
+    private async Task<int> ApplyUnseenAsync(IEnumerable<CacheInstruction> rows, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var foreign = new List<CacheInstruction>();
         foreach (var row in rows)
         {
-            if (recent.TryAdd(row.Id, now) && row.OriginNode != node.Id)
+            if (row.Id > settledId && recent.TryAdd(row.Id, now) && row.OriginNode != node.Id)
             {
                 foreign.Add(row);
             }
         }
 
-        Settle(now);
         await dispatcher.DispatchAsync(new PublishBatch(foreign.Select(i => i.DocumentId).Distinct().ToList(), FromOtherNode: true), ct);
         if (foreign.Count > 0)
         {
@@ -183,12 +210,17 @@ public sealed class CacheInstructionPoller(
         await listening;
     }
 
-    /// <summary>Called by <see cref="OutboxSignal"/> with the node that committed (empty: unknown, look anyway).</summary>
-    private void Wake(string originNode)
+    /// <summary>Called by <see cref="OutboxSignal"/> for every NOTIFY (an unknown origin: look anyway).</summary>
+    private void Wake(OutboxNotification notification)
     {
-        if (originNode == node.Id)
+        if (notification.OriginNode == node.Id)
         {
             return; // this node ran its handlers when it committed
+        }
+
+        foreach (var row in notification.Rows)
+        {
+            announced.Enqueue(row);
         }
 
         using (var activity = PublishTracing.Source.StartActivity(PublishTracing.Notified))

@@ -83,8 +83,9 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         await nodeA.WithStoreAsync((store, _) => store.PublishAsync(early, "test"));
         await WaitUntilAsync(() => NotesOn(nodeB, early) == "先にコミットされた公開", "node B never applied the publish that committed first");
 
-        // The first transaction commits (with its NOTIFY): node B has read past its id and must still apply it.
-        await db.Database.ExecuteSqlAsync(OutboxSignal.Notify(new NodeIdentity()));
+        // The first transaction commits with a NOTIFY that carries no rows, so node B must find the row in the
+        // outbox although it has read past its id.
+        await db.Database.ExecuteSqlAsync(OutboxSignal.Notify(new NodeIdentity(), []));
         await straggler.CommitAsync();
         await WaitUntilAsync(() => NotesOn(nodeB, late) == "遅れてコミットされた公開", "node B skipped an outbox row that committed after a higher-numbered one");
     }
@@ -126,7 +127,7 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         Line("publish start -> commit done on A (A's own work)", r => r.CommitDone);
         Line("commit done on A -> NOTIFY heard on B", r => r.NotifiedOnB - r.CommitDone);
         Line("NOTIFY heard -> sync pass starts on B", r => r.PassStart - r.NotifiedOnB);
-        Line("sync pass start -> outbox rows read on B", r => r.DispatchStart - r.PassStart);
+        Line("sync pass start -> B has the rows (payload or outbox read)", r => r.DispatchStart - r.PassStart);
         foreach (var handler in rounds[0].Handlers.Keys)
         {
             Line($"  handler on B: {handler}", r => r.Handlers.GetValueOrDefault(handler));
