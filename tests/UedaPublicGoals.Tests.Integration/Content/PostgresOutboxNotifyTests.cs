@@ -24,11 +24,8 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
     [Fact]
     public async Task A_publish_on_node_A_reaches_node_B_through_LISTEN_NOTIFY_without_waiting_for_a_poll()
     {
-        var connectionString = postgres.SeededConnectionStringFor("portal_notify");
-        using var nodeA = new SlowPollingNode { PostgresConnectionString = connectionString };
-        using var nodeB = new SlowPollingNode { PostgresConnectionString = connectionString };
-        _ = nodeA.CreatePublicClient();
-        var clientB = nodeB.CreatePublicClient();
+        using var nodes = new TwoNodes(postgres.SeededConnectionStringFor("portal_notify"));
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         var id = EditorPagesId(nodeA);
         using var trace = new PublishTrace(NodeId(nodeA), NodeId(nodeB));
 
@@ -51,7 +48,7 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
             rounds.Add(trace.Round(started, seen, applied));
 
             // The page too, once node B's handlers evicted its cached copy.
-            Assert.Contains(text, HtmlText.MainText(await clientB.GetStringAsync(KohoPath)));
+            Assert.Contains(text, HtmlText.MainText(await nodes.PublicClientB.GetStringAsync(KohoPath)));
         }
 
         PrintBreakdown(rounds);
@@ -60,11 +57,8 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
     [Fact]
     public async Task An_outbox_row_that_commits_after_a_higher_numbered_one_still_reaches_node_B()
     {
-        var connectionString = postgres.SeededConnectionStringFor("portal_notify_straggler");
-        using var nodeA = new SlowPollingNode { PostgresConnectionString = connectionString };
-        using var nodeB = new SlowPollingNode { PostgresConnectionString = connectionString };
-        _ = nodeA.CreatePublicClient();
-        _ = nodeB.CreatePublicClient();
+        using var nodes = new TwoNodes(postgres.SeededConnectionStringFor("portal_notify_straggler"));
+        var (nodeA, nodeB) = (nodes.A, nodes.B);
         var year = nodeA.ReadModel.Current.FindDepartment("seisaku-kikaku")!.FindYear("r6")!;
         var late = year.FindGoal("koho")!.DocumentId;
         var early = year.FindGoal("gakuen-toshi")!.DocumentId;
@@ -121,13 +115,13 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         void Line(string stage, Func<Round, double> ms)
         {
             var values = rounds.Select(ms).Order().ToList();
-            lines.Add($"  {stage,-52} {values[values.Count / 2],8:F1} {values[^1],8:F1}");
+            lines.Add($"  {stage,-56} {values[values.Count / 2],8:F1} {values[^1],8:F1}");
         }
 
         Line("publish start -> commit done on A (A's own work)", r => r.CommitDone);
         Line("commit done on A -> NOTIFY heard on B", r => r.NotifiedOnB - r.CommitDone);
         Line("NOTIFY heard -> sync pass starts on B", r => r.PassStart - r.NotifiedOnB);
-        Line("sync pass start -> B has the rows (payload or outbox read)", r => r.DispatchStart - r.PassStart);
+        Line("sync pass start -> rows in hand on B (NOTIFY payload)", r => r.DispatchStart - r.PassStart);
         foreach (var handler in rounds[0].Handlers.Keys)
         {
             Line($"  handler on B: {handler}", r => r.Handlers.GetValueOrDefault(handler));
@@ -223,6 +217,30 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         }
 
         public void Dispose() => listener.Dispose();
+    }
+
+    /// <summary>Nodes A and B, started, on one database.</summary>
+    private sealed class TwoNodes : IDisposable
+    {
+        public TwoNodes(string connectionString)
+        {
+            A = new SlowPollingNode { PostgresConnectionString = connectionString };
+            B = new SlowPollingNode { PostgresConnectionString = connectionString };
+            _ = A.CreatePublicClient();
+            PublicClientB = B.CreatePublicClient();
+        }
+
+        public PortalFactory A { get; }
+
+        public PortalFactory B { get; }
+
+        public HttpClient PublicClientB { get; }
+
+        public void Dispose()
+        {
+            B.Dispose();
+            A.Dispose();
+        }
     }
 
     private sealed class SlowPollingNode : PortalFactory
