@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace UedaPublicGoals.Content.Publishing;
 
@@ -34,7 +35,7 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         var failures = 0;
         foreach (var handler in ordered)
         {
-            if (!await RunAsync(handler, batch, attempt: 0, ct))
+            if (!await RunTracedAsync(handler, batch, attempt: 0, ct))
             {
                 failures++;
             }
@@ -49,7 +50,7 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         var stillFailing = 0;
         for (var count = failed.Count; count > 0 && failed.TryDequeue(out var work); count--)
         {
-            if (!await RunAsync(work.Handler, work.Batch, work.Attempt + 1, ct))
+            if (!await RunTracedAsync(work.Handler, work.Batch, work.Attempt + 1, ct))
             {
                 stillFailing++;
             }
@@ -58,7 +59,8 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         return stillFailing;
     }
 
-    private async Task<bool> RunAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)
+    /// <summary>One handler run inside its activity, named after the handler (see <see cref="PublishTracing"/>).</summary>
+    private async Task<bool> RunTracedAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)
     {
         using var activity = PublishTracing.Source.StartActivity(PublishTracing.Handler);
         if (activity is not null)
@@ -67,6 +69,17 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
             activity.SetTag("ueda.attempt", attempt);
         }
 
+        var succeeded = await RunAsync(handler, batch, attempt, ct);
+        if (!succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return succeeded;
+    }
+
+    private async Task<bool> RunAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)
+    {
         try
         {
             await handler.HandleAsync(batch, ct);
@@ -79,7 +92,6 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             if (attempt < MaxRetries)
             {
                 failed.Enqueue(new FailedWork(handler, batch, attempt));
