@@ -29,10 +29,13 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
             return 0;
         }
 
+        using var activity = PublishTracing.Source.StartActivity(PublishTracing.Dispatch);
+        activity?.SetTag("ueda.documents", batch.DocumentIds.Count);
+        activity?.SetTag("ueda.from_other_node", batch.FromOtherNode);
         var failures = 0;
         foreach (var handler in ordered)
         {
-            if (!await RunAsync(handler, batch, attempt: 0, ct))
+            if (!await RunTracedAsync(handler, batch, attempt: 0, ct))
             {
                 failures++;
             }
@@ -47,13 +50,32 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         var stillFailing = 0;
         for (var count = failed.Count; count > 0 && failed.TryDequeue(out var work); count--)
         {
-            if (!await RunAsync(work.Handler, work.Batch, work.Attempt + 1, ct))
+            if (!await RunTracedAsync(work.Handler, work.Batch, work.Attempt + 1, ct))
             {
                 stillFailing++;
             }
         }
 
         return stillFailing;
+    }
+
+    /// <summary>One handler run inside its activity, named after the handler (see <see cref="PublishTracing"/>).</summary>
+    private async Task<bool> RunTracedAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)
+    {
+        using var activity = PublishTracing.Source.StartActivity(PublishTracing.Handler);
+        if (activity is not null)
+        {
+            activity.DisplayName = handler.GetType().Name;
+            activity.SetTag("ueda.attempt", attempt);
+        }
+
+        var succeeded = await RunAsync(handler, batch, attempt, ct);
+        if (!succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return succeeded;
     }
 
     private async Task<bool> RunAsync(IPublishHandler handler, PublishBatch batch, int attempt, CancellationToken ct)

@@ -27,7 +27,11 @@ public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, Pub
     {
         var batch = new PublishBatch(changedDocuments.Distinct().ToList());
         var now = clock.GetUtcNow().UtcDateTime;
-        db.CacheInstructions.AddRange(batch.DocumentIds.Select(id => new CacheInstruction { Utc = now, DocumentId = id, OriginNode = node.Id }));
+        var outbox = batch.DocumentIds.Select(id => new CacheInstruction { Utc = now, DocumentId = id, OriginNode = node.Id }).ToList();
+        db.CacheInstructions.AddRange(outbox);
+        using var activity = PublishTracing.Source.StartActivity(PublishTracing.Commit);
+        activity?.SetTag(PublishTracing.NodeTag, node.Id);
+        activity?.SetTag("ueda.documents", batch.DocumentIds.Count);
         try
         {
             if (signal.Enabled && batch.DocumentIds.Count > 0)
@@ -35,7 +39,7 @@ public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, Pub
                 // NOTIFY in the same transaction: PostgreSQL delivers it only if the rows commit.
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await db.SaveChangesAsync(ct);
-                await db.Database.ExecuteSqlRawAsync(OutboxSignal.NotifySql, ct);
+                await db.Database.ExecuteSqlAsync(OutboxSignal.Notify(node, outbox), ct);
                 await transaction.CommitAsync(ct);
             }
             else

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Content.Publishing;
@@ -25,7 +26,8 @@ public sealed class CacheSyncOptions
 /// <summary>
 /// Applies other nodes' cache instructions (their outbox rows) as one batch per pass through the
 /// same <see cref="PublishDispatcher"/> the publishing node used, so every handler refreshes here
-/// exactly as it did there; and retries this node's own handler work that failed.
+/// exactly as it did there; and retries this node's own handler work that failed. A pass runs on every
+/// poll interval and, on PostgreSQL, as soon as another node's NOTIFY arrives.
 /// </summary>
 public sealed class CacheInstructionPoller(
     IServiceScopeFactory scopes,
@@ -38,7 +40,10 @@ public sealed class CacheInstructionPoller(
 {
     private readonly SemaphoreSlim passLock = new(1, 1);
     private readonly SemaphoreSlim woken = new(0, 1);
-    private long lastSeenId = -1;
+    private readonly ConcurrentQueue<CacheInstruction> announced = new();
+    private readonly Dictionary<long, DateTime> recent = [];
+    private long settledId = -1;
+    private DateTime nextPruneUtc = DateTime.MinValue;
 
     /// <summary>One pass; public so tests can run it deterministically. Returns the instructions applied.</summary>
     public async Task<int> PollOnceAsync(CancellationToken ct = default)
@@ -46,6 +51,8 @@ public sealed class CacheInstructionPoller(
         await passLock.WaitAsync(ct);
         try
         {
+            using var activity = PublishTracing.Source.StartActivity(PublishTracing.SyncPass);
+            activity?.SetTag(PublishTracing.NodeTag, node.Id);
             return await PollAsync(ct);
         }
         finally
@@ -56,37 +63,110 @@ public sealed class CacheInstructionPoller(
 
     private async Task<int> PollAsync(CancellationToken ct)
     {
-        await dispatcher.RetryFailedAsync(ct);
+        // The rows a NOTIFY carried first, without a database round trip; then the outbox read finds everything else.
+        var applied = await ApplyAnnouncedAsync(ct);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (lastSeenId < 0)
+        applied += await ApplyFromOutboxAsync(db, ct);
+
+        // After the new changes, so a handler that keeps failing never holds up what other nodes published.
+        await dispatcher.RetryFailedAsync(ct);
+        await PruneAsync(db, ct);
+        return applied;
+    }
+
+    /// <summary>
+    /// How long a read outbox row counts as recent. Ids are taken when a row is inserted, not when it commits: a
+    /// transaction that inserted first can commit a LOWER id after a pass has read higher ones (two nodes publishing
+    /// at once). So every row above <see cref="settledId"/> is read again on each pass and recognised by its id;
+    /// a publishing transaction lasts milliseconds, so after this window no lower id can still turn up.
+    /// </summary>
+    internal static readonly TimeSpan StragglerWindow = TimeSpan.FromMinutes(1);
+
+    private async Task<int> ApplyFromOutboxAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (settledId < 0)
         {
             // At start the read model was just built from the database: only later changes matter.
-            lastSeenId = await db.CacheInstructions.MaxAsync(i => (long?)i.Id, ct) ?? 0;
+            settledId = await db.CacheInstructions.MaxAsync(i => (long?)i.Id, ct) ?? 0;
             return 0;
         }
 
-        var pending = await db.CacheInstructions.AsNoTracking()
-            .Where(i => i.Id > lastSeenId)
+        var rows = await db.CacheInstructions.AsNoTracking()
+            .Where(i => i.Id > settledId)
             .OrderBy(i => i.Id)
             .ToListAsync(ct);
-        if (pending.Count == 0)
+        var applied = await ApplyUnseenAsync(rows, ct);
+        Settle(clock.GetUtcNow().UtcDateTime);
+        return applied;
+    }
+
+    private Task<int> ApplyAnnouncedAsync(CancellationToken ct)
+    {
+        if (settledId < 0)
         {
-            return 0;
+            return Task.FromResult(0); // not started: the first outbox read sets where to begin
         }
 
-        lastSeenId = pending[^1].Id;
-        var foreign = pending.Where(i => i.OriginNode != node.Id).ToList();
-        await dispatcher.DispatchAsync(new PublishBatch(foreign.Select(i => i.DocumentId).Distinct().ToList(), FromOtherNode: true), ct);
+        var rows = new List<CacheInstruction>();
+        while (announced.TryDequeue(out var row))
+        {
+            rows.Add(row);
+        }
 
+        return ApplyUnseenAsync(rows, ct);
+    }
+
+    /// <summary>Runs the rows not seen before (by id) and not this node's own through the handlers, as one batch.</summary>
+    private async Task<int> ApplyUnseenAsync(IEnumerable<CacheInstruction> rows, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var foreign = new List<CacheInstruction>();
+        foreach (var row in rows)
+        {
+            if (row.Id > settledId && recent.TryAdd(row.Id, now) && row.OriginNode != node.Id)
+            {
+                foreign.Add(row);
+            }
+        }
+
+        await dispatcher.DispatchAsync(new PublishBatch(foreign.Select(i => i.DocumentId).Distinct().ToList(), FromOtherNode: true), ct);
         if (foreign.Count > 0)
         {
             logger.LogInformation("Applied {Count} cache instructions from other nodes.", foreign.Count);
         }
 
-        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.Retention;
-        await db.CacheInstructions.Where(i => i.Utc < cutoff).ExecuteDeleteAsync(ct);
         return foreign.Count;
+    }
+
+    /// <summary>Moves <see cref="settledId"/> past the rows read longer than <see cref="StragglerWindow"/> ago.</summary>
+    private void Settle(DateTime now)
+    {
+        var settled = recent.Where(r => now - r.Value > StragglerWindow).Select(r => r.Key).DefaultIfEmpty(settledId).Max();
+        if (settled <= settledId)
+        {
+            return;
+        }
+
+        settledId = settled;
+        foreach (var id in recent.Keys.Where(id => id <= settled).ToList())
+        {
+            recent.Remove(id);
+        }
+    }
+
+    /// <summary>Deletes expired instructions, at most once per poll interval: passes woken by NOTIFY can come many a second.</summary>
+    private async Task PruneAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < nextPruneUtc)
+        {
+            return;
+        }
+
+        nextPruneUtc = now + options.Value.PollInterval;
+        var cutoff = now - options.Value.Retention;
+        await db.CacheInstructions.Where(i => i.Utc < cutoff).ExecuteDeleteAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -130,8 +210,24 @@ public sealed class CacheInstructionPoller(
         await listening;
     }
 
-    private void Wake()
+    /// <summary>Called by <see cref="OutboxSignal"/> for every NOTIFY (an unknown origin: look anyway).</summary>
+    private void Wake(OutboxNotification notification)
     {
+        if (notification.OriginNode == node.Id)
+        {
+            return; // this node ran its handlers when it committed
+        }
+
+        foreach (var row in notification.Rows)
+        {
+            announced.Enqueue(row);
+        }
+
+        using (var activity = PublishTracing.Source.StartActivity(PublishTracing.Notified))
+        {
+            activity?.SetTag(PublishTracing.NodeTag, node.Id);
+        }
+
         try
         {
             woken.Release();
