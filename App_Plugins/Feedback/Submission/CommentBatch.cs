@@ -79,8 +79,7 @@ public static class CommentBatch
         if (fresh.Count > 0)
         {
             var comments = fresh.Select(i => writes[i].Comment).ToList();
-            Number(comments, lastNumbers);
-            await RowInserter.InsertAsync(db, comments, ct);
+            await InsertNumberedAsync(db, comments, lastNumbers, ct);
             await RowInserter.InsertAsync(
                 db,
                 [.. fresh.Where(i => writes[i].SubmissionId is not null)
@@ -176,14 +175,22 @@ public static class CommentBatch
             : (await db.SpentChallenges.AsNoTracking().Where(s => ids.Contains(s.ChallengeId)).Select(s => s.ChallengeId).ToListAsync(ct)).ToHashSet();
     }
 
-    /// <summary>Gives each comment the next 受付番号 of its fiscal year.</summary>
-    internal static void Number(IEnumerable<Comment> comments, SortedDictionary<int, int> lastNumbers)
+    /// <summary>Gives each comment the next 受付番号 of its fiscal year and inserts it with its notes (a letter keyed in with a note).</summary>
+    internal static async Task InsertNumberedAsync(FeedbackDbContext db, List<Comment> comments, SortedDictionary<int, int> lastNumbers, CancellationToken ct)
     {
         foreach (var comment in comments)
         {
             var year = ReceiptNumbers.ReiwaFiscalYear(comment.CreatedUtc);
             comment.ReceiptNumber = ReceiptNumbers.For(++lastNumbers[year], comment.CreatedUtc);
         }
+
+        await RowInserter.InsertAsync(db, comments, ct, insertedSeparately: nameof(Comment.Notes));
+        foreach (var comment in comments)
+        {
+            comment.Notes.ForEach(note => note.CommentId = comment.Id);
+        }
+
+        await RowInserter.InsertAsync(db, [.. comments.SelectMany(c => c.Notes)], ct);
     }
 
     /// <summary>Marks the proof-of-work challenges these writes spend, so each is accepted once.</summary>

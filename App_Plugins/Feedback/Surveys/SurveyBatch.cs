@@ -86,8 +86,7 @@ public static class SurveyBatch
             })).ToList();
             if (comments.Count > 0)
             {
-                CommentBatch.Number(comments, lastNumbers);
-                await RowInserter.InsertAsync(db, comments, ct);
+                await CommentBatch.InsertNumberedAsync(db, comments, lastNumbers, ct);
                 await CommentBatch.SaveCountersAsync(db, lastNumbers, ct);
             }
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.ResultNotice;
+using UedaPublicGoals.Feedback.Submission;
 using UedaPublicGoals.Feedback.Surveys;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
@@ -34,6 +35,21 @@ public sealed class RowInserterTests(PostgresServer postgres)
 
         Assert.Contains(nameof(SurveyAnswerSet.Answers), refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, await portal.WithDbAsync(db => db.SurveyAnswerSets.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_comment_keyed_in_with_a_note_is_stored_with_its_note()
+    {
+        using var portal = new FeedbackPortal();
+        var consultation = await portal.ComprehensivePlanAsync();
+        var now = DateTime.UtcNow;
+        var comment = new Comment { ConsultationId = consultation.Id, Channel = CommentChannel.Post, Text = "郵送で届いた意見です。", ReceivedUtc = now, CreatedUtc = now, ConcurrencyStamp = Guid.NewGuid() };
+        comment.Notes.Add(new CommentNote { Author = "staff@example.jp", CreatedUtc = now, Text = "交通部会の資料に入れる" });
+
+        await portal.WithDbAsync(db => db.InsertNumberedAsync(comment));
+
+        var notes = await portal.WithDbAsync(db => db.CommentNotes.AsNoTracking().Where(n => n.CommentId == comment.Id).ToListAsync());
+        Assert.Equal("交通部会の資料に入れる", Assert.Single(notes).Text);
     }
 
     [Fact]
