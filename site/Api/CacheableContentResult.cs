@@ -9,8 +9,13 @@ namespace UedaPublicGoals.Api;
 /// and an empty body. The ETag is a hash of the exact bytes: it changes when anything in
 /// the answer changes (a publish, a new absolute URL), and only then.
 /// </summary>
-public sealed class CacheableContentResult(byte[] content, string contentType, EntityTagHeaderValue etag, TimeSpan maxAge) : IActionResult
+public sealed class CacheableContentResult(ByteSegments content, string contentType, EntityTagHeaderValue etag, TimeSpan maxAge) : IActionResult
 {
+    public CacheableContentResult(byte[] content, string contentType, EntityTagHeaderValue etag, TimeSpan maxAge)
+        : this(new ByteSegments([content]), contentType, etag, maxAge)
+    {
+    }
+
     /// <summary>Set to offer the bytes as a download with this file name (Content-Disposition: attachment).</summary>
     public string? DownloadFileName { get; init; }
 
@@ -18,8 +23,10 @@ public sealed class CacheableContentResult(byte[] content, string contentType, E
     /// Weak, because response compression may send the same representation as different
     /// bytes; If-None-Match compares weakly anyway.
     /// </summary>
-    public static EntityTagHeaderValue ETagFor(ReadOnlySpan<byte> content) =>
-        new($"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16))}\"", isWeak: true);
+    public static EntityTagHeaderValue ETagFor(ReadOnlySpan<byte> content) => ETagOfHash(SHA256.HashData(content));
+
+    /// <summary>The same ETag as for the joined bytes.</summary>
+    public static EntityTagHeaderValue ETagFor(ByteSegments content) => ETagOfHash(content.Hash());
 
     public static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag) =>
         request.GetTypedHeaders().IfNoneMatch.Any(candidate =>
@@ -51,7 +58,10 @@ public sealed class CacheableContentResult(byte[] content, string contentType, E
 
         if (!HttpMethods.IsHead(request.Method))
         {
-            await response.Body.WriteAsync(content, context.HttpContext.RequestAborted);
+            await content.WriteToAsync(response, context.HttpContext.RequestAborted);
         }
     }
+
+    private static EntityTagHeaderValue ETagOfHash(byte[] sha256) =>
+        new($"\"{Convert.ToHexStringLower(sha256.AsSpan(0, 16))}\"", isWeak: true);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Markdig;
+using UedaPublicGoals.Api;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.ReadModel;
 
@@ -90,24 +91,25 @@ public static class GoalsCsv
         var goals = site.Departments.SelectMany(d => d.Years).SelectMany(y => y.Goals).ToList();
         var rows = goals.Select(goal => WriteRows(goal, origin)).ToList();
         rowCount = rows.Sum(r => r.RowCount);
-        return Concatenate(rows.Select(r => r.Bytes));
+        return Assemble(rows.Select(r => r.Bytes)).ToArray();
     }
 
     /// <summary>The file from each goal's rows (see <see cref="WriteRows"/>), in order: BOM and header first.</summary>
-    public static byte[] Concatenate(IEnumerable<byte[]> goalRows)
+    public static ByteSegments Assemble(IEnumerable<byte[]> goalRows) =>
+        new([HeaderBytes, .. goalRows.Select(rows => (ReadOnlyMemory<byte>)rows)]);
+
+    /// <summary>The BOM and the header row.</summary>
+    private static byte[] HeaderBytes { get; } = WriteHeader();
+
+    private static byte[] WriteHeader()
     {
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        using var header = new MemoryStream();
+        using (var csv = CsvWriter.Create(header, Options, leaveOpen: true))
         {
             csv.WriteHeader(Header.ToArray());
         }
 
-        foreach (var rows in goalRows)
-        {
-            buffer.Write(rows);
-        }
-
-        return buffer.ToArray();
+        return header.ToArray();
     }
 
     /// <summary>One goal's rows (no BOM, no header): a publish rewrites only the changed goals' rows.</summary>

@@ -11,7 +11,7 @@ using UedaPublicGoals.Public;
 namespace UedaPublicGoals.OpenData;
 
 /// <summary>A generated download: its bytes and their ETag, made once and served many times.</summary>
-public sealed record OpenDataFile(string FileName, string ContentType, byte[] Content)
+public sealed record OpenDataFile(string FileName, string ContentType, ByteSegments Content)
 {
     public EntityTagHeaderValue ETag { get; } = CacheableContentResult.ETagFor(Content);
 }
@@ -37,6 +37,12 @@ public sealed record LicencePayload(string Name, string Url, string Attribution,
 /// </summary>
 public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOptions> site, ILogger<OpenDataFiles> logger)
 {
+    private static readonly byte[] ListOpening = "\"goals\": ["u8.ToArray();
+    private static readonly byte[] LineBreak = "\n"u8.ToArray();
+    private static readonly byte[] CommaLineBreak = ",\n"u8.ToArray();
+    private static readonly byte[] EmptyListClosing = "]"u8.ToArray();
+    private static readonly byte[] ListClosing = "\n  ]"u8.ToArray();
+
     private readonly Lock gate = new();
 
     // Keyed by the parsed content, which the read model keeps while the published version stays the same:
@@ -97,7 +103,7 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
             return fragment;
         }).ToList();
 
-        var csv = GoalsCsv.Concatenate(parts.Select(p => p.CsvRows));
+        var csv = GoalsCsv.Assemble(parts.Select(p => p.CsvRows));
         var rowCount = parts.Sum(p => p.CsvRowCount);
         var json = GoalsJson(published, parts.Select(p => p.Json).ToList());
         logger.LogInformation("Open data generated: {Goals} goals ({Written} written anew), {Rows} CSV rows.", goals.Count, written, rowCount);
@@ -112,9 +118,9 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
     /// <summary>
     /// goals.json with the goals spliced in from their own fragments: the envelope is serialized with an
     /// empty list, and the fragments (already indented for their place, see <see cref="IndentedForGoalsList"/>)
-    /// are copied in between, so a publish copies bytes for unchanged goals instead of serializing them.
+    /// are placed in between, so a publish neither serializes nor copies the bytes of unchanged goals.
     /// </summary>
-    private static byte[] GoalsJson(PublishedSite published, IReadOnlyList<byte[]> goalFragments)
+    private static ByteSegments GoalsJson(PublishedSite published, IReadOnlyList<byte[]> goalFragments)
     {
         var envelope = ApiJson.SerializeToUtf8(
             new GoalsJsonPayload(
@@ -125,18 +131,16 @@ public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOpti
             indented: true);
         var emptyList = "\"goals\": []"u8;
         var at = envelope.AsSpan().LastIndexOf(emptyList);
-        using var json = new MemoryStream(envelope.Length + goalFragments.Sum(f => f.Length + 2));
-        json.Write(envelope.AsSpan(0, at));
-        json.Write("\"goals\": ["u8);
+        var pieces = new List<ReadOnlyMemory<byte>>(2 * goalFragments.Count + 4) { envelope.AsMemory(0, at), ListOpening };
         for (var i = 0; i < goalFragments.Count; i++)
         {
-            json.Write(i == 0 ? "\n"u8 : ",\n"u8);
-            json.Write(goalFragments[i]);
+            pieces.Add(i == 0 ? LineBreak : CommaLineBreak);
+            pieces.Add(goalFragments[i]);
         }
 
-        json.Write(goalFragments.Count == 0 ? "]"u8 : "\n  ]"u8);
-        json.Write(envelope.AsSpan(at + emptyList.Length));
-        return json.ToArray();
+        pieces.Add(goalFragments.Count == 0 ? EmptyListClosing : ListClosing);
+        pieces.Add(envelope.AsMemory(at + emptyList.Length));
+        return new ByteSegments(pieces);
     }
 
     /// <summary>

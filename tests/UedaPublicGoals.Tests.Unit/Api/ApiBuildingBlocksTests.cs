@@ -59,6 +59,25 @@ public sealed class ApiBuildingBlocksTests
         Assert.NotEqual(a, CacheableContentResult.ETagFor("{\"a\":2}"u8));
     }
 
+    [Fact]
+    public async Task A_body_kept_in_pieces_is_written_and_tagged_as_the_joined_bytes()
+    {
+        // Larger than one flush, with an empty piece: every byte in order, exactly once.
+        var pieces = Enumerable.Range(0, 40).Select(i => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(new string((char)('a' + (i % 26)), i * 3000))).ToList();
+        var joined = pieces.SelectMany(p => p.ToArray()).ToArray();
+        var segments = new ByteSegments(pieces);
+
+        Assert.Equal(joined.Length, segments.Length);
+        Assert.Equal(joined, segments.ToArray());
+        Assert.Equal(CacheableContentResult.ETagFor(joined), CacheableContentResult.ETagFor(segments));
+
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await segments.WriteToAsync(context.Response, CancellationToken.None);
+        Assert.Equal(joined, body.ToArray());
+    }
+
     [Theory]
     [InlineData("2024", 2024)]
     [InlineData("r6", 2024)]
