@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -158,6 +159,35 @@ public sealed class OpenDataTests : IDisposable
         Assert.Equal("2024-10-01 | ", rows[2]["KPI最新値の日付"]);
         Assert.Equal("1", rows[4]["KPI最新値"]);
         Assert.Equal("2024-11-05", rows[4]["KPI最新値の日付"]);
+    }
+
+    [Fact]
+    public async Task A_publish_shares_the_unchanged_goals_pieces_with_the_files_it_replaces()
+    {
+        // Memory follows the site, not the publishes: publishing one goal makes new bytes for that goal (and the
+        // goals.json envelope with its date) only; the files are never joined into one array per publish.
+        var files = portal.Services.GetRequiredService<OpenDataFiles>();
+        var before = files.Current;
+        var id = GoalId(portal, "koho");
+        await portal.WithStoreAsync(async (store, _) =>
+        {
+            var draft = await store.GetDraftAsync<GoalContent>(id);
+            draft.Title += "（改訂）";
+            await store.SaveDraftAsync(id, draft, "test");
+            await store.PublishAsync(id, "test");
+        });
+        var after = files.LastGenerated!;
+        Assert.NotSame(before, after);
+
+        static HashSet<byte[]> Arrays(OpenDataFile file) => file.Content.Pieces
+            .Select(piece => MemoryMarshal.TryGetArray(piece, out var segment) ? segment.Array! : throw new InvalidOperationException("a piece without an array"))
+            .ToHashSet<byte[]>(ReferenceEqualityComparer.Instance);
+
+        static int NewArrays(OpenDataFile previous, OpenDataFile current) => Arrays(current).Count(array => !Arrays(previous).Contains(array));
+        Assert.Equal(1, NewArrays(before.GoalsCsv, after.GoalsCsv));
+        Assert.Equal(2, NewArrays(before.GoalsJson, after.GoalsJson));
+        Assert.All(after.GoalsJson.Content.Pieces, piece => Assert.True(piece.Length < after.GoalsJson.Content.Length / 2));
+        Assert.Contains("（改訂）", Encoding.UTF8.GetString(await portal.CreatePublicClient().GetByteArrayAsync("/opendata/goals.csv")), StringComparison.Ordinal);
     }
 
     [Fact]
