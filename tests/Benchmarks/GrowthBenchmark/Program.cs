@@ -22,7 +22,10 @@ var port = Environment.GetEnvironmentVariable("BENCH_PORT") ?? "5101";
 var loadSeconds = double.Parse(Environment.GetEnvironmentVariable("BENCH_LOAD_SECONDS") ?? "5", CultureInfo.InvariantCulture);
 var startLimit = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_START_MINUTES") ?? "30", CultureInfo.InvariantCulture));
 var results = new List<SizeResult>();
-const int Publishes = 20;
+const int IdleSeconds = 15;
+
+// BENCH_PUBLISHES: more rounds show whether memory levels off or keeps growing with publishes.
+var publishes = int.Parse(Environment.GetEnvironmentVariable("BENCH_PUBLISHES") ?? "20", CultureInfo.InvariantCulture);
 
 foreach (var size in sizes)
 {
@@ -31,7 +34,7 @@ foreach (var size in sizes)
     {
         var seed = SeedGenerator.Write(seedSource, Path.Combine(work, "seed"), size);
         Console.WriteLine($"== {size} goals ({seed.Departments} departments, {seed.Years} fiscal years) ==");
-        results.Add(await Run(publishedSite, work, port, loadSeconds, startLimit, size, seed.LargestYear));
+        results.Add(await Run(publishedSite, work, port, loadSeconds, startLimit, publishes, size, seed.LargestYear));
     }
     finally
     {
@@ -40,8 +43,8 @@ foreach (var size in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine($"| goals | start to first page | RSS after start | RSS after {Publishes + 1} publishes | RSS after a full GC | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {Publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| goals | start to first page | RSS start → {publishes + 1} publishes → full GC | anonymous | file-backed | index file mappings (deleted) | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var baseline = results[0];
 foreach (var r in results)
 {
@@ -49,9 +52,10 @@ foreach (var r in results)
     Console.WriteLine(string.Join(" | ",
         $"| {r.Goals:N0}",
         $"{r.StartSeconds:0.0} s{Ratio(r.StartSeconds, baseline.StartSeconds)}",
-        $"{r.RssAfterStartMb:N0} MB",
-        $"{r.RssAfterPublishesMb:N0} MB",
-        $"{r.RssAfterGcMb:N0} MB",
+        $"{r.AfterStart.RssMb:N0} → {r.AfterPublishes.RssMb:N0} → {r.AfterGc.RssMb:N0} MB",
+        $"{r.AfterStart.AnonymousMb:N0} → {r.AfterPublishes.AnonymousMb:N0} → {r.AfterGc.AnonymousMb:N0} MB",
+        $"{r.AfterStart.FileMb:N0} → {r.AfterPublishes.FileMb:N0} → {r.AfterGc.FileMb:N0} MB",
+        $"{r.AfterStart.IndexMappings} ({r.AfterStart.DeletedIndexMappings}) → {r.AfterPublishes.IndexMappings} ({r.AfterPublishes.DeletedIndexMappings}) → {r.AfterGc.IndexMappings} ({r.AfterGc.DeletedIndexMappings})",
         $"{r.Home.Bytes:N0}{Ratio(r.Home.Bytes, baseline.Home.Bytes)}",
         $"{r.Home.RequestsPerSecond:N0}{Ratio(r.Home.RequestsPerSecond, baseline.Home.RequestsPerSecond)}",
         $"{r.Department.Bytes:N0}{Ratio(r.Department.Bytes, baseline.Department.Bytes)}",
@@ -69,7 +73,7 @@ foreach (var r in results)
         $"{r.Tree.MedianMs:0.0} ms{Ratio(r.Tree.MedianMs, baseline.Tree.MedianMs)} |"));
 }
 
-static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int size, string largestYear)
+static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int publishes, int size, string largestYear)
 {
     const string adminEmail = "bench@example.jp";
     const string adminPassword = "bench-mark no nagai pasuwado";
@@ -132,8 +136,7 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         }
 
         var startSeconds = clock.Elapsed.TotalSeconds;
-        var rssAfterStart = RssMb(server);
-        Console.WriteLine($"started in {startSeconds:0.0} s, RSS {rssAfterStart:N0} MB");
+        Console.WriteLine($"started in {startSeconds:0.0} s");
 
         // Search answers 503 until its first index build is done; publishes are timed only after that.
         while ((await http.GetAsync("/search?q=%E5%BA%83%E5%A0%B1")).StatusCode == HttpStatusCode.ServiceUnavailable)
@@ -147,6 +150,8 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         }
 
         Console.WriteLine($"search ready {clock.Elapsed.TotalSeconds:0.0} s after launch");
+        var afterStart = Measure(server, work, size, "start");
+        Console.WriteLine($"after start: {afterStart}; {await GcView.ReadAsync(server)}");
 
         var goals = JsonNode.Parse(await http.GetStringAsync("/api/v1/departments/seisaku-kikaku/years/2024/goals"))!;
         var goal = GoalsOf(goals).Single(g => (string?)g["slug"] == "koho");
@@ -164,23 +169,34 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         // One publish to warm the editor path up (JIT), then the median of 20.
         var editor = await Editor.LogInAsync(origin, adminEmail, adminPassword);
         var warmUp = await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号の準備の重点目標");
-        var rssAfterWarmUp = RssMb(server);
+        var afterWarmUp = Measure(server, work, size, "warm-up");
         var rounds = new List<PublishTimes>();
-        for (var round = 1; round <= Publishes; round++)
+        for (var round = 1; round <= publishes; round++)
         {
             rounds.Add(await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号{round}回目の重点目標"));
+            if (round % 10 == 0 && round < publishes)
+            {
+                Console.WriteLine($"after {round} publishes: {Measure(server, work, size, $"publish-{round}")}");
+            }
         }
 
-        static double Median(IEnumerable<double> values) => values.Order().ElementAt(Publishes / 2);
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
         var median = new PublishTimes(Median(rounds.Select(r => r.PageMs)), Median(rounds.Select(r => r.SearchMs)), Median(rounds.Select(r => r.ApiMs)), Median(rounds.Select(r => r.CsvMs)), Median(rounds.Select(r => r.AllMs)));
-        var rssAfterPublishes = RssMb(server);
-        Console.WriteLine($"warm-up publish: {warmUp}; median of {Publishes}: {median}; max all {rounds.Max(r => r.AllMs):N0} ms");
+        var afterPublishes = Measure(server, work, size, "publishes");
+        Console.WriteLine($"warm-up publish: {warmUp}; median of {publishes}: {median}; max all {rounds.Max(r => r.AllMs):N0} ms");
+        Console.WriteLine($"after the warm-up publish: {afterWarmUp}");
+        Console.WriteLine($"after {publishes} more: {afterPublishes}; {await GcView.ReadAsync(server)}");
         var heap = await HeapAfterFullGc(server);
-        var rssAfterGc = RssMb(server);
-        Console.WriteLine($"RSS after warm-up publish {rssAfterWarmUp:N0} MB, after {Publishes} more {rssAfterPublishes:N0} MB, after a full GC {rssAfterGc:N0} MB; {heap}");
+        var afterGc = Measure(server, work, size, "gc");
+        Console.WriteLine($"after a full GC: {afterGc}; {await GcView.ReadAsync(server)}; {heap}");
+
+        // The GC hands surplus free regions back gradually, not within the collection: look again after a quiet spell.
+        await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
+        var afterIdle = Measure(server, work, size, "idle");
+        Console.WriteLine($"after {IdleSeconds} s idle: {afterIdle}; {await GcView.ReadAsync(server)}");
         var tree = await editor.ContentTreeAsync();
         Console.WriteLine($"backoffice content tree /backoffice/: {tree.Bytes:N0} bytes, median {tree.MedianMs:0.0} ms of 10");
-        return new SizeResult(size, startSeconds, rssAfterStart, rssAfterPublishes, rssAfterGc, home, department, year, goalPage, median, tree);
+        return new SizeResult(size, startSeconds, afterStart, afterPublishes, afterGc, afterIdle, home, department, year, goalPage, median, tree);
     }
     finally
     {
@@ -222,17 +238,17 @@ static async Task<string> HeapAfterFullGc(Process server)
 static IEnumerable<JsonNode> GoalsOf(JsonNode answer) =>
     (answer is JsonArray array ? array : answer["goals"]!.AsArray()).OfType<JsonNode>();
 
-static double RssMb(Process process)
+// BENCH_SMAPS=folder keeps /proc/PID/smaps at each point (e.g. 1000-start.smaps) to see which mappings grew.
+static MemoryPoint Measure(Process server, string work, int size, string point)
 {
-    foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+    var folder = Environment.GetEnvironmentVariable("BENCH_SMAPS");
+    if (!string.IsNullOrEmpty(folder))
     {
-        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-        {
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
-        }
+        Directory.CreateDirectory(folder);
+        File.Copy($"/proc/{server.Id}/smaps", Path.Combine(folder, $"{size}-{point}.smaps"), overwrite: true);
     }
 
-    return double.NaN;
+    return MemoryPoint.Of(server, Path.Combine(work, "search"), Path.Combine(work, "portal.db"));
 }
 
 // Bytes as a browser gets them (Brotli), then as many GETs as 16 connections manage in the time given.
@@ -277,7 +293,7 @@ sealed record PublishTimes(double PageMs, double SearchMs, double ApiMs, double 
     public override string ToString() => $"page {PageMs:N0} ms, search {SearchMs:N0} ms, API {ApiMs:N0} ms, goals.csv {CsvMs:N0} ms, all {AllMs:N0} ms";
 }
 
-sealed record SizeResult(int Goals, double StartSeconds, double RssAfterStartMb, double RssAfterPublishesMb, double RssAfterGcMb, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree);
+sealed record SizeResult(int Goals, double StartSeconds, MemoryPoint AfterStart, MemoryPoint AfterPublishes, MemoryPoint AfterGc, MemoryPoint AfterIdle, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree);
 
 /// <summary>The backoffice dashboard's content tree as the signed-in editor gets it (uncompressed).</summary>
 sealed record TreeLoad(int Bytes, double MedianMs);

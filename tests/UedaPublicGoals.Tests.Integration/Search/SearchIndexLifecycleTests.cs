@@ -57,6 +57,46 @@ public sealed class SearchIndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Publishes_leave_only_the_last_commits_index_files_on_disk_and_mapped()
+    {
+        // Every publish commits a segment and merges replace old ones (issue 12: memory returns after publishes).
+        var client = portal.CreatePublicClient();
+        var index = portal.Services.GetRequiredService<SearchIndexer>().External;
+        var id = portal.GoalId("koho");
+        await portal.SearchIndexFlushedAsync();
+        for (var round = 1; round <= 24; round++)
+        {
+            await portal.WithStoreAsync(async (store, _) =>
+            {
+                var draft = await store.GetDraftAsync<GoalContent>(id);
+                draft.Initiatives[0].MidtermReport = new ProgressReport { Text = $"観察会の{round}回目の報告です。", Status = ProgressStatus.OnTrack, ReportedOn = new DateOnly(2024, 10, 1) };
+                await store.SaveDraftAsync(id, draft, "test");
+                await store.PublishAsync(id, "test");
+            });
+            await portal.SearchIndexFlushedAsync();
+            Assert.NotEmpty(await SearchTestSupport.ResultUrlsAsync(client, $"観察会の{round}回目"));
+        }
+
+        // What the last commit needs, and nothing else, is on disk and mapped: a reader of an old commit that was
+        // never closed keeps its segments from being deleted (files pile up) or keeps deleted ones mapped.
+        var committed = LastCommitFiles(index.Path).Append("write.lock").Append("segments.gen").ToHashSet(StringComparer.Ordinal);
+        var onDisk = Directory.GetFiles(index.Path).Select(file => Path.GetFileName(file)).ToList();
+        Assert.All(onDisk, file => Assert.Contains(file, committed));
+        var mapped = File.ReadLines("/proc/self/maps").Where(line => line.Contains(index.Path + "/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(mapped);
+        Assert.DoesNotContain(mapped, line => line.EndsWith("(deleted)", StringComparison.Ordinal));
+        Assert.All(mapped, line => Assert.Contains(Path.GetFileName(line.Trim()), committed));
+    }
+
+    private static IEnumerable<string> LastCommitFiles(string indexPath)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(indexPath);
+        var commit = new Lucene.Net.Index.SegmentInfos();
+        commit.Read(directory);
+        return commit.GetFiles(directory, includeSegmentsFile: true).ToList();
+    }
+
+    [Fact]
     public async Task A_deleted_document_leaves_both_indexes_when_its_key_is_queued()
     {
         var client = portal.CreatePublicClient();
