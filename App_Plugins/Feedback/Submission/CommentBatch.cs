@@ -123,7 +123,6 @@ public static class CommentBatch
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            write.Comment.Id = 0;
             if (write.SubmissionId is { } id && await FindAsync(db, id, ct) is { } earlier)
             {
                 return earlier;

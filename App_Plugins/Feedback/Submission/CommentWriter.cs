@@ -104,7 +104,6 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
             logger.LogInformation(ex, "A batch of {Count} comments was refused; storing them one by one.", batch.Count);
             foreach (var pending in batch)
             {
-                pending.Write.Comment.Id = 0;
                 await WriteAloneAsync(pending);
             }
         }
@@ -149,7 +148,6 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
             logger.LogInformation(ex, "A batch of {Count} survey answer sets was refused; storing them one by one.", batch.Count);
             foreach (var pending in batch)
             {
-                SurveyBatch.Reset(pending.Write);
                 try
                 {
                     using var scope = scopes.CreateScope();

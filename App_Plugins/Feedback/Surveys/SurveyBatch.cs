@@ -116,7 +116,6 @@ public static class SurveyBatch
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            Reset(write);
             if (write.Set.SubmissionId is { } id
                 && await db.SurveyAnswerSets.AsNoTracking().Where(s => s.SubmissionId == id).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct) is { } earlier)
             {
@@ -129,23 +128,6 @@ public static class SurveyBatch
             }
 
             throw;
-        }
-    }
-
-    /// <summary>Forgets the keys a rolled-back attempt gave the entities, so they can be added again.</summary>
-    public static void Reset(SurveyWrite write)
-    {
-        write.Set.Id = 0;
-        foreach (var answer in write.Set.Answers)
-        {
-            answer.Id = 0;
-            answer.AnswerSetId = 0;
-        }
-
-        foreach (var comment in write.FreeText)
-        {
-            comment.Id = 0;
-            comment.SurveyAnswerSetId = null;
         }
     }
 }
