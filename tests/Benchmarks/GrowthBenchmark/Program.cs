@@ -24,8 +24,9 @@ var startLimit = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVar
 var results = new List<SizeResult>();
 const int IdleSeconds = 15;
 
-// BENCH_PUBLISHES: more rounds show whether memory levels off or keeps growing with publishes.
-var publishes = int.Parse(Environment.GetEnvironmentVariable("BENCH_PUBLISHES") ?? "20", CultureInfo.InvariantCulture);
+// BENCH_PUBLISHES: rounds after the warm-up; enough for the publish path's code to reach its final JIT tier, so
+// the memory after them shows whether publishing keeps growing the process or not.
+var publishes = int.Parse(Environment.GetEnvironmentVariable("BENCH_PUBLISHES") ?? "100", CultureInfo.InvariantCulture);
 
 foreach (var size in sizes)
 {
@@ -43,19 +44,21 @@ foreach (var size in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine($"| goals | start to first page | RSS start → {publishes + 1} publishes → full GC | anonymous | file-backed | index file mappings (deleted) | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms |");
+Console.WriteLine($"| goals | start to first page | RSS start → warm-up, full GC → {publishes} more publishes, full GC | anonymous | shared (JIT code, stubs) | live managed heap warm-up → {publishes} more | index file mappings (deleted) | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms |");
 Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var baseline = results[0];
 foreach (var r in results)
 {
     string Ratio(double value, double basis) => ReferenceEquals(r, baseline) || basis <= 0 ? "" : $" ({value / basis:0.0}×)";
+    static string Change(double value, double basis) => $"{(value - basis) / basis:+0%;-0%;0%}";
     Console.WriteLine(string.Join(" | ",
         $"| {r.Goals:N0}",
         $"{r.StartSeconds:0.0} s{Ratio(r.StartSeconds, baseline.StartSeconds)}",
-        $"{r.AfterStart.RssMb:N0} → {r.AfterPublishes.RssMb:N0} → {r.AfterGc.RssMb:N0} MB",
-        $"{r.AfterStart.AnonymousMb:N0} → {r.AfterPublishes.AnonymousMb:N0} → {r.AfterGc.AnonymousMb:N0} MB",
-        $"{r.AfterStart.FileMb:N0} → {r.AfterPublishes.FileMb:N0} → {r.AfterGc.FileMb:N0} MB",
-        $"{r.AfterStart.IndexMappings} ({r.AfterStart.DeletedIndexMappings}) → {r.AfterPublishes.IndexMappings} ({r.AfterPublishes.DeletedIndexMappings}) → {r.AfterGc.IndexMappings} ({r.AfterGc.DeletedIndexMappings})",
+        $"{r.AfterStart.RssMb:N0} → {r.AfterWarmUp.Rss.RssMb:N0} → {r.AfterPublishes.Rss.RssMb:N0} MB ({Change(r.AfterPublishes.Rss.RssMb, r.AfterWarmUp.Rss.RssMb)})",
+        $"{r.AfterStart.AnonymousMb:N0} → {r.AfterWarmUp.Rss.AnonymousMb:N0} → {r.AfterPublishes.Rss.AnonymousMb:N0} MB",
+        $"{r.AfterStart.SharedMb:N0} → {r.AfterWarmUp.Rss.SharedMb:N0} → {r.AfterPublishes.Rss.SharedMb:N0} MB",
+        $"{r.AfterWarmUp.LiveHeapMb:N1} → {r.AfterPublishes.LiveHeapMb:N1} MB",
+        $"{r.AfterStart.IndexMappings} ({r.AfterStart.DeletedIndexMappings}) → {r.AfterWarmUp.Rss.IndexMappings} ({r.AfterWarmUp.Rss.DeletedIndexMappings}) → {r.AfterPublishes.Rss.IndexMappings} ({r.AfterPublishes.Rss.DeletedIndexMappings})",
         $"{r.Home.Bytes:N0}{Ratio(r.Home.Bytes, baseline.Home.Bytes)}",
         $"{r.Home.RequestsPerSecond:N0}{Ratio(r.Home.RequestsPerSecond, baseline.Home.RequestsPerSecond)}",
         $"{r.Department.Bytes:N0}{Ratio(r.Department.Bytes, baseline.Department.Bytes)}",
@@ -169,14 +172,16 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         // One publish to warm the editor path up (JIT), then the median of 20.
         var editor = await Editor.LogInAsync(origin, adminEmail, adminPassword);
         var warmUp = await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号の準備の重点目標");
-        var afterWarmUp = Measure(server, work, size, "warm-up");
+        Console.WriteLine($"after the warm-up publish: {Measure(server, work, size, "warm-up")}; {await GcView.ReadAsync(server)}");
+        var afterWarmUp = await AfterFullGc(server, work, size, "warm-up-gc");
+        Console.WriteLine($"after the warm-up publish and a full GC: {afterWarmUp}; {await GcView.ReadAsync(server)}");
         var rounds = new List<PublishTimes>();
         for (var round = 1; round <= publishes; round++)
         {
             rounds.Add(await editor.PublishTitleAsync(http, goalId, goalPath, $"成長計測{size}号{round}回目の重点目標"));
-            if (round % 10 == 0 && round < publishes)
+            if (round % 25 == 0 && round < publishes)
             {
-                Console.WriteLine($"after {round} publishes: {Measure(server, work, size, $"publish-{round}")}");
+                Console.WriteLine($"after {round} publishes and a full GC: {await AfterFullGc(server, work, size, $"publish-{round}")}");
             }
         }
 
@@ -184,11 +189,9 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         var median = new PublishTimes(Median(rounds.Select(r => r.PageMs)), Median(rounds.Select(r => r.SearchMs)), Median(rounds.Select(r => r.ApiMs)), Median(rounds.Select(r => r.CsvMs)), Median(rounds.Select(r => r.AllMs)));
         var afterPublishes = Measure(server, work, size, "publishes");
         Console.WriteLine($"warm-up publish: {warmUp}; median of {publishes}: {median}; max all {rounds.Max(r => r.AllMs):N0} ms");
-        Console.WriteLine($"after the warm-up publish: {afterWarmUp}");
         Console.WriteLine($"after {publishes} more: {afterPublishes}; {await GcView.ReadAsync(server)}");
-        var heap = await HeapAfterFullGc(server);
-        var afterGc = Measure(server, work, size, "gc");
-        Console.WriteLine($"after a full GC: {afterGc}; {await GcView.ReadAsync(server)}; {heap}");
+        var afterGc = await AfterFullGc(server, work, size, "gc");
+        Console.WriteLine($"after a full GC: {afterGc}; {await GcView.ReadAsync(server)}");
 
         // The GC hands surplus free regions back gradually, not within the collection: look again after a quiet spell.
         await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
@@ -196,7 +199,7 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         Console.WriteLine($"after {IdleSeconds} s idle: {afterIdle}; {await GcView.ReadAsync(server)}");
         var tree = await editor.ContentTreeAsync();
         Console.WriteLine($"backoffice content tree /backoffice/: {tree.Bytes:N0} bytes, median {tree.MedianMs:0.0} ms of 10");
-        return new SizeResult(size, startSeconds, afterStart, afterPublishes, afterGc, afterIdle, home, department, year, goalPage, median, tree);
+        return new SizeResult(size, startSeconds, afterStart, afterWarmUp, afterGc, home, department, year, goalPage, median, tree);
     }
     finally
     {
@@ -214,25 +217,37 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
     }
 }
 
-// dotnet-gcdump (BENCH_GCDUMP=path, e.g. from `dotnet tool install dotnet-gcdump --tool-path …`) induces a full
-// blocking GC in the portal and reports the live managed heap: what is retained, as opposed to what the GC keeps.
-static async Task<string> HeapAfterFullGc(Process server)
+// dotnet-gcdump (BENCH_GCDUMP, installed by growth.sh) induces a full blocking GC in the portal and reports the
+// live managed heap; the process's memory is read right after that collection, so a level measured here is what
+// the portal keeps, not garbage the GC has not come to yet.
+static async Task<SettledMemory> AfterFullGc(Process server, string work, int size, string point)
 {
     var tool = Environment.GetEnvironmentVariable("BENCH_GCDUMP");
     if (string.IsNullOrEmpty(tool))
     {
-        return "live heap not measured (set BENCH_GCDUMP to dotnet-gcdump)";
+        throw new InvalidOperationException("BENCH_GCDUMP must name dotnet-gcdump (tests/Benchmarks/growth.sh installs it)");
     }
 
     var dump = Path.Combine(Path.GetTempPath(), $"growth-{server.Id}.gcdump");
-    using var collect = Process.Start(new ProcessStartInfo(tool, $"collect -p {server.Id} -o {dump}") { RedirectStandardOutput = true })!;
+    using var collect = Process.Start(new ProcessStartInfo(tool, $"collect -p {server.Id} -o {dump}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
     await collect.StandardOutput.ReadToEndAsync();
     await collect.WaitForExitAsync();
+    var memory = Measure(server, work, size, point);
     using var report = Process.Start(new ProcessStartInfo(tool, $"report {dump}") { RedirectStandardOutput = true })!;
-    var lines = (await report.StandardOutput.ReadToEndAsync()).Split('\n');
+    var text = await report.StandardOutput.ReadToEndAsync();
     await report.WaitForExitAsync();
     File.Delete(dump);
-    return "largest types after a full GC:\n" + string.Join('\n', lines.Take(14));
+
+    // With BENCH_SMAPS the whole report is kept beside the smaps files, to compare two points type by type.
+    if (Environment.GetEnvironmentVariable("BENCH_SMAPS") is { Length: > 0 } folder)
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{size}-{point}.gcdump.txt"), text);
+    }
+
+    // The report's first line: "     90,194,612  GC Heap bytes".
+    var heapLine = text.Split('\n').First(line => line.Contains("GC Heap bytes", StringComparison.Ordinal));
+    var heapBytes = long.Parse(heapLine.Trim().Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+    return new SettledMemory(memory, heapBytes / (1024.0 * 1024.0));
 }
 
 static IEnumerable<JsonNode> GoalsOf(JsonNode answer) =>
@@ -293,7 +308,13 @@ sealed record PublishTimes(double PageMs, double SearchMs, double ApiMs, double 
     public override string ToString() => $"page {PageMs:N0} ms, search {SearchMs:N0} ms, API {ApiMs:N0} ms, goals.csv {CsvMs:N0} ms, all {AllMs:N0} ms";
 }
 
-sealed record SizeResult(int Goals, double StartSeconds, MemoryPoint AfterStart, MemoryPoint AfterPublishes, MemoryPoint AfterGc, MemoryPoint AfterIdle, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree);
+/// <summary>The process's memory right after a full blocking GC, and the live managed heap that GC found.</summary>
+sealed record SettledMemory(MemoryPoint Rss, double LiveHeapMb)
+{
+    public override string ToString() => $"{Rss}; live managed heap {LiveHeapMb:N1} MB";
+}
+
+sealed record SizeResult(int Goals, double StartSeconds, MemoryPoint AfterStart, SettledMemory AfterWarmUp, SettledMemory AfterPublishes, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree);
 
 /// <summary>The backoffice dashboard's content tree as the signed-in editor gets it (uncompressed).</summary>
 sealed record TreeLoad(int Bytes, double MedianMs);

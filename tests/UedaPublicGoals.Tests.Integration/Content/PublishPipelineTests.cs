@@ -13,6 +13,7 @@ using UedaPublicGoals.Content.Sync;
 using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Integration.Backoffice.Editing;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
+using UedaPublicGoals.Tests.Integration.Search;
 
 namespace UedaPublicGoals.Tests.Integration.Content;
 
@@ -208,6 +209,50 @@ public sealed class PublishPipelineTests
         Assert.Contains("差し替えた広報の重点目標", await client.GetStringAsync("/seisaku-kikaku/r6/"));
         Assert.Contains("差し替えた広報の重点目標", await client.GetStringAsync("/seisaku-kikaku/"));
         Assert.Contains("五十目標部の重点目標2", await client.GetStringAsync("/gojuu/r6/"));
+    }
+
+    [Fact]
+    public async Task Publishing_again_and_again_keeps_no_earlier_snapshot_or_replaced_goal_alive()
+    {
+        // The memory a publish leaves behind must not grow with publishes: nothing (open data's pieces, the search
+        // index, caches, the next snapshot built from this one) may hold on to a snapshot or a goal once replaced.
+        using var portal = new PipelinePortal();
+        await portal.ReadModel.RebuildAsync();
+        var kohoId = EditorPages.GoalId(portal, EditorPages.Koho);
+        var client = portal.CreatePublicClient();
+        Assert.Contains("goals.csv", await client.GetStringAsync("/opendata/"));
+        var (firstSnapshot, firstGoal, firstContent) = WeakReferencesToCurrent(portal, kohoId);
+
+        for (var round = 1; round <= 3; round++)
+        {
+            await portal.WithStoreAsync(async (store, _) =>
+            {
+                var draft = await store.GetDraftAsync<GoalContent>(kohoId);
+                draft.Title = $"{round}回目に差し替えた広報の重点目標";
+                await store.SaveDraftAsync(kohoId, draft, "test");
+                await store.PublishAsync(kohoId, "test");
+            });
+            Assert.Contains($"{round}回目に差し替えた広報の重点目標", await client.GetStringAsync(KohoPath));
+            Assert.Contains($"{round}回目に差し替えた広報の重点目標", await client.GetStringAsync("/opendata/goals.csv"));
+        }
+
+        await portal.SearchIndexFlushedAsync();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(firstSnapshot.IsAlive, "the first snapshot is still referenced after three publishes");
+        Assert.False(firstGoal.IsAlive, "the replaced goal is still referenced after three publishes");
+        Assert.False(firstContent.IsAlive, "the replaced goal's content is still referenced after three publishes");
+        Assert.Equal("3回目に差し替えた広報の重点目標", portal.ReadModel.Current.FindGoal(kohoId)!.Content.Title);
+    }
+
+    // Not inlined, so no strong reference outlives this frame in the test method's locals.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference Snapshot, WeakReference Goal, WeakReference Content) WeakReferencesToCurrent(PortalFactory portal, Guid goalId)
+    {
+        var snapshot = portal.ReadModel.Current;
+        var goal = snapshot.FindGoal(goalId)!;
+        return (new WeakReference(snapshot), new WeakReference(goal), new WeakReference(goal.Content));
     }
 
     [Fact]
