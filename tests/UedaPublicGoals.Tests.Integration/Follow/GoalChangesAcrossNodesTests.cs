@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,6 +7,7 @@ using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Sync;
 using UedaPublicGoals.Follow.Changes;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Tests.Integration.Content;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Follow;
@@ -26,11 +25,11 @@ public sealed class GoalChangesAcrossNodesTests(PostgresServer postgres)
     public async Task A_publish_on_node_A_records_its_goal_changes_once_and_node_B_neither_runs_the_recorder_nor_logs_an_error()
     {
         var database = postgres.SeededConnectionStringFor("portal_goal_changes_nodes");
-        using var nodeA = new Node { PostgresConnectionString = database };
-        using var nodeB = new Node { PostgresConnectionString = database };
+        using var nodeA = new PublishPipelineTests.PipelinePortal { PostgresConnectionString = database };
+        using var nodeB = new PublishPipelineTests.PipelinePortal { PostgresConnectionString = database };
         _ = nodeA.CreatePublicClient();
         _ = nodeB.CreatePublicClient();
-        using var handlersOnB = new HandlerRuns(nodeB.Services.GetRequiredService<NodeIdentity>().Id);
+        using var activities = new StoppedPublishActivities();
         var id = nodeA.ReadModel.Current.FindDepartment("seisaku-kikaku")!.FindYear("r6")!.FindGoal("koho")!.DocumentId;
 
         await nodeA.WithStoreAsync(async (store, _) =>
@@ -42,7 +41,7 @@ public sealed class GoalChangesAcrossNodesTests(PostgresServer postgres)
         });
 
         // Node B polls once an hour: the NOTIFY brings it the publish, and its handlers run on the batch.
-        var dispatchOnB = await handlersOnB.WaitForDispatchAsync();
+        var dispatchOnB = await activities.WaitForDispatchOnAsync(nodeB.Services.GetRequiredService<NodeIdentity>().Id, "node B never ran its handlers on the publish (it polls once an hour)");
         Assert.Equal(ReportText, nodeB.ReadModel.Current.FindGoal(id)!.Content.Initiatives[0].MidtermReport?.Text);
 
         // Node A recorded the change of version 2 (the report and the feed's update entry), each once.
@@ -51,7 +50,7 @@ public sealed class GoalChangesAcrossNodesTests(PostgresServer postgres)
         Assert.Equal(recorded.Count, recorded.Select(c => (c.Version, c.Key)).Distinct().Count());
 
         // Node B refreshed itself but never ran the recorder, so it had nothing to lose to the unique index.
-        var ranOnB = handlersOnB.NamesUnder(dispatchOnB);
+        var ranOnB = activities.HandlersOf(dispatchOnB);
         Assert.Contains("UpdateReadModel", ranOnB);
         Assert.DoesNotContain(nameof(RecordGoalChanges), ranOnB);
         Assert.DoesNotContain(nodeB.Logs.Entries, e => e.Level >= LogLevel.Error);
@@ -62,8 +61,8 @@ public sealed class GoalChangesAcrossNodesTests(PostgresServer postgres)
     {
         var onA = new FailingOnceSharedHandler();
         var onB = new FailingOnceSharedHandler();
-        using var nodeA = new Node { Extra = onA };
-        using var nodeB = new Node { Extra = onB, SharedSqlite = nodeA.SqliteConnectionString };
+        using var nodeA = new PublishPipelineTests.PipelinePortal(last: onA);
+        using var nodeB = new PublishPipelineTests.PipelinePortal(last: onB, sharedDatabase: nodeA.SqliteConnectionString);
         _ = nodeA.CreatePublicClient();
         _ = nodeB.CreatePublicClient();
         var pollerA = nodeA.Services.GetRequiredService<CacheInstructionPoller>();
@@ -101,35 +100,6 @@ public sealed class GoalChangesAcrossNodesTests(PostgresServer postgres)
         return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
-    /// <summary>A node that polls once an hour (tests run passes themselves), with its logs kept and an optional extra handler last.</summary>
-    private sealed class Node : PortalFactory
-    {
-        public CapturedLogs Logs { get; } = new();
-
-        public IPublishHandler? Extra { get; init; }
-
-        public string? SharedSqlite { get; init; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Content:Sync:PollInterval", "01:00:00");
-            if (SharedSqlite is not null)
-            {
-                builder.UseSetting("Database:ConnectionString", SharedSqlite);
-            }
-
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton<ILoggerProvider>(Logs);
-                if (Extra is not null)
-                {
-                    services.AddSingleton(Extra);
-                }
-            });
-        }
-    }
-
     private sealed class FailingOnceSharedHandler : ISharedStatePublishHandler
     {
         public ConcurrentQueue<PublishBatch> Batches { get; } = new();
@@ -141,60 +111,5 @@ public sealed class GoalChangesAcrossNodesTests(PostgresServer postgres)
             Batches.Enqueue(batch);
             return Batches.Count == 1 ? throw new InvalidOperationException("the first attempt fails") : Task.CompletedTask;
         }
-    }
-
-    /// <summary>The publish handler activities of one node (other tests' nodes run in the same process).</summary>
-    private sealed class HandlerRuns : IDisposable
-    {
-        private readonly string node;
-        private readonly ActivityListener listener;
-        private readonly ConcurrentQueue<Activity> stopped = new();
-
-        public HandlerRuns(string node)
-        {
-            this.node = node;
-            listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == PublishTracing.SourceName,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = stopped.Enqueue,
-            };
-            ActivitySource.AddActivityListener(listener);
-        }
-
-        /// <summary>This node's first dispatch of a non-empty batch, once all its handlers ran.</summary>
-        public async Task<Activity> WaitForDispatchAsync()
-        {
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                var dispatch = stopped.FirstOrDefault(a => a.OperationName == PublishTracing.Dispatch && OnThisNode(a));
-                if (dispatch is not null)
-                {
-                    return dispatch;
-                }
-
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the node's dispatch never stopped");
-                await Task.Delay(5);
-            }
-        }
-
-        public IReadOnlyList<string> NamesUnder(Activity dispatch) =>
-            stopped.Where(a => a.OperationName == PublishTracing.Handler && a.Parent == dispatch).Select(a => a.DisplayName).ToList();
-
-        private bool OnThisNode(Activity activity)
-        {
-            for (var a = activity; a is not null; a = a.Parent)
-            {
-                if (a.GetTagItem(PublishTracing.NodeTag) is string tagged)
-                {
-                    return tagged == node;
-                }
-            }
-
-            return false;
-        }
-
-        public void Dispose() => listener.Dispose();
     }
 }
