@@ -42,11 +42,10 @@ public sealed record GoalsJsonPayload(string Title, LicencePayload Licence, Date
 public sealed record LicencePayload(string Name, string Url, string Attribution, string AttributionWhenEdited);
 
 /// <summary>
-/// Holds the open-data files for the current published snapshot. They are generated when
-/// something is published (Content/Publishing/Handlers/RegenerateOpenData), never per request. The
-/// read model is also built at start-up and could in future be rebuilt by another node's
-/// publish, without a notification here; so a request that finds the files older than the
-/// snapshot builds them once, under a lock, and every later request reuses them.
+/// Holds the open-data files for the current published snapshot. They are built in the background after start
+/// (<see cref="OpenDataWarmUp"/>) and when something is published (Content/Publishing/Handlers/RegenerateOpenData),
+/// never per request. Whoever finds the files older than the read model's snapshot builds them once, under a
+/// lock, from the snapshot of that moment, and every later caller reuses them.
 /// </summary>
 public sealed class OpenDataFiles(PublishedContentCache cache, IOptions<SiteOptions> site, ILogger<OpenDataFiles> logger)
 {

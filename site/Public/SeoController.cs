@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Public.Listings;
 
 namespace UedaPublicGoals.Public;
 
@@ -24,6 +25,7 @@ public sealed class SeoController(PublishedContentCache cache, IOptions<SiteOpti
         HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ContentCacheTags.Listings);
         var current = cache.Current;
         var entries = new List<(string Path, DateTime? Modified)> { ("/", null) };
+        entries.AddRange(DepartmentDirectoryPage.PageUrls(current.Departments.Count, site.Value.DepartmentsPerPage).Select(url => (url, (DateTime?)null)));
         foreach (var department in current.Departments)
         {
             entries.Add((department.Url, null));

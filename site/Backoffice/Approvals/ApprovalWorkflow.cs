@@ -42,7 +42,7 @@ public sealed record ApprovalListItem(
     /// <summary>What was asked for can no longer be published as it was asked.</summary>
     public bool Outdated => DraftMovedOn || SlugChanged;
 
-    public string Where => DepartmentName is null ? "ページ" : $"{DepartmentName} {JapaneseFiscalYear.Label(FiscalYear ?? 0)}";
+    public string Where => DocumentState.WhereOf(DepartmentName, FiscalYear);
 
     public string EditorPath => Kind == DocumentKind.Goal ? $"/backoffice/goals/{Request.DocumentId}" : $"/backoffice/pages/{Request.DocumentId}";
 
@@ -201,19 +201,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
     private async Task<IReadOnlyList<ApprovalListItem>> DescribeAsync(IReadOnlyList<ApprovalRequest> requests, CancellationToken ct)
     {
         var documentIds = requests.Select(r => r.DocumentId).Distinct().ToList();
-        var documents = await db.Documents.AsNoTracking()
-            .Where(d => documentIds.Contains(d.Id))
-            .Select(d => new
-            {
-                d.Id,
-                d.Kind,
-                d.DraftVersion,
-                d.PublishedVersion,
-                d.Slug,
-                Deleted = d.DeletedUtc != null,
-                Year = db.FiscalYears.Where(y => y.Id == d.FiscalYearId).Select(y => new { y.Year, y.Department!.Name }).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(d => d.Id, ct);
+        var documents = await db.ReadDocumentStatesAsync(documentIds, ct);
         var titles = await db.Versions.AsNoTracking()
             .Where(v => documentIds.Contains(v.DocumentId))
             .Select(v => new { v.DocumentId, v.Number, v.Title })
@@ -223,7 +211,7 @@ public sealed class ApprovalWorkflow(PortalDbContext db, ContentStore store, Aud
         {
             var document = documents[r.DocumentId];
             var title = titles.FirstOrDefault(t => t.DocumentId == r.DocumentId && t.Number == r.Version)?.Title ?? "";
-            return new ApprovalListItem(r, document.Kind, title, document.Year?.Name, document.Year?.Year, document.DraftVersion, document.PublishedVersion, document.Deleted, document.Slug);
+            return new ApprovalListItem(r, document.Kind, title, document.DepartmentName, document.FiscalYear, document.DraftVersion, document.PublishedVersion, document.Deleted, document.Slug);
         }).ToList();
     }
 

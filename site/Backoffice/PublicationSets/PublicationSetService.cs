@@ -288,27 +288,10 @@ public sealed class PublicationSetService(PortalDbContext db, ContentStore store
     }
 
     /// <summary>Title of the current draft and 部局・年度 of each document, in one query.</summary>
-    private async Task<Dictionary<Guid, DocumentLabel>> LabelsAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken ct)
-    {
-        var rows = await (
-            from d in db.Documents.AsNoTracking()
-            join v in db.Versions.AsNoTracking() on new { DocumentId = d.Id, Number = d.DraftVersion } equals new { v.DocumentId, v.Number }
-            where documentIds.Contains(d.Id)
-            select new
-            {
-                d.Id,
-                d.Kind,
-                v.Title,
-                d.DraftVersion,
-                d.PublishedVersion,
-                d.Slug,
-                Deleted = d.DeletedUtc != null,
-                Year = db.FiscalYears.Where(y => y.Id == d.FiscalYearId).Select(y => new { y.Year, y.Department!.Name }).FirstOrDefault(),
-            }).ToListAsync(ct);
-        return rows.ToDictionary(
-            r => r.Id,
-            r => new DocumentLabel(r.Id, r.Kind, r.Title, r.Year is null ? "ページ" : $"{r.Year.Name} {JapaneseFiscalYear.Label(r.Year.Year)}", r.DraftVersion, r.PublishedVersion, r.Slug, r.Deleted));
-    }
+    private async Task<Dictionary<Guid, DocumentLabel>> LabelsAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken ct) =>
+        (await db.ReadDocumentStatesAsync(documentIds, ct)).ToDictionary(
+            s => s.Key,
+            s => new DocumentLabel(s.Key, s.Value.Kind, s.Value.DraftTitle, s.Value.Where, s.Value.DraftVersion, s.Value.PublishedVersion, s.Value.Slug, s.Value.Deleted));
 
     public static string Target(int setId) => $"publication-set:{setId}";
 

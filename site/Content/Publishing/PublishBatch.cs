@@ -21,3 +21,11 @@ public interface IPublishHandler
 {
     Task HandleAsync(PublishBatch batch, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A handler that writes state every node shares into the database (e.g. the goal-change records followers read),
+/// as opposed to one that refreshes this node's own memory or files. The dispatcher runs it only on the node where
+/// the change committed, retries included; a replay of another node's outbox rows skips it, since the publishing
+/// node writes those rows once for all.
+/// </summary>
+public interface ISharedStatePublishHandler : IPublishHandler;

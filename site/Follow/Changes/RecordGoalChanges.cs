@@ -9,10 +9,10 @@ namespace UedaPublicGoals.Follow.Changes;
 
 /// <summary>
 /// Stores what a publish changed for residents who follow goals (feeds, digests). It runs BEFORE the read model is
-/// updated: the snapshot still holds the version the public saw, which is the "before" of the difference. Other
-/// nodes replaying the batch derive the same rows; the unique index keeps one copy.
+/// updated: the snapshot still holds the version the public saw, which is the "before" of the difference. The rows
+/// are shared by every node, so only the node where the publish committed writes them (<see cref="ISharedStatePublishHandler"/>).
 /// </summary>
-public sealed class RecordGoalChanges(PublishedContentCache cache, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecordGoalChanges> logger) : IPublishHandler
+public sealed class RecordGoalChanges(PublishedContentCache cache, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecordGoalChanges> logger) : ISharedStatePublishHandler
 {
     public async Task HandleAsync(PublishBatch batch, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class RecordGoalChanges(PublishedContentCache cache, IServiceScope
             var seen = cache.Current.FindGoal(goal.Id);
             if (seen?.Version == goal.Number || await db.GoalChanges.AnyAsync(c => c.DocumentId == goal.Id && c.Version == goal.Number, cancellationToken))
             {
-                continue; // nothing new for the public, or recorded already (another node, a retried batch)
+                continue; // nothing new for the public, or recorded already (a retried batch)
             }
 
             var content = ContentJson.Deserialize<GoalContent>(goal.Json);
@@ -59,7 +59,7 @@ public sealed class RecordGoalChanges(PublishedContentCache cache, IServiceScope
         }
         catch (DbUpdateException ex)
         {
-            // Another node stored the same changes first: theirs are identical.
+            // A retry or another batch naming the same goal recorded this version first: the rows are identical.
             logger.LogInformation(ex, "Goal changes of {Batch} were already recorded.", batch);
         }
     }

@@ -17,4 +17,11 @@ public sealed record DepartmentDirectoryPage(IReadOnlyList<PublishedDepartment> 
         PageNumbers.Parse(Path, page, PageNumbers.CountFor(departments.Count, size)) is { } numbers
             ? new DepartmentDirectoryPage(departments, numbers, size)
             : null;
+
+    /// <summary>Every page's URL, the first as /bukyoku/ alone (for the sitemap).</summary>
+    public static IEnumerable<string> PageUrls(int departmentCount, int size)
+    {
+        var first = new PageNumbers(Path, 1, PageNumbers.CountFor(departmentCount, size));
+        return Enumerable.Range(1, first.Count).Select(first.UrlFor);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -149,49 +148,19 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
         double ReadModelUpdated, double Seen, double DispatchEnd, IReadOnlyDictionary<string, double> Handlers);
 
     /// <summary>Collects the publish activities of the two nodes (other tests' nodes run in the same process).</summary>
-    private sealed class PublishTrace : IDisposable
+    private sealed class PublishTrace(string nodeA, string nodeB) : IDisposable
     {
-        private readonly string nodeA;
-        private readonly string nodeB;
-        private readonly ActivityListener listener;
-        private readonly ConcurrentQueue<Activity> stopped = new();
+        private readonly StoppedPublishActivities activities = new();
 
-        public PublishTrace(string nodeA, string nodeB)
-        {
-            this.nodeA = nodeA;
-            this.nodeB = nodeB;
-            listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == PublishTracing.SourceName,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = stopped.Enqueue,
-            };
-            ActivitySource.AddActivityListener(listener);
-        }
-
-        public void Clear() => stopped.Clear();
+        public void Clear() => activities.Clear();
 
         /// <summary>Node B's dispatch of the other node's batch, once it has stopped (all handlers ran).</summary>
-        public async Task<Activity> WaitForDispatchOnBAsync()
-        {
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                var dispatch = stopped.FirstOrDefault(a => a.OperationName == PublishTracing.Dispatch && NodeOf(a) == nodeB);
-                if (dispatch is not null)
-                {
-                    return dispatch;
-                }
-
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "node B's dispatch activity never stopped");
-                await Task.Delay(5);
-            }
-        }
+        public Task<Activity> WaitForDispatchOnBAsync() => activities.WaitForDispatchOnAsync(nodeB, "node B's dispatch activity never stopped");
 
         public Round Round(DateTime started, DateTime seen, Activity dispatchOnB)
         {
             double Ms(DateTime utc) => (utc - started).TotalMilliseconds;
-            var all = stopped.ToList();
+            var all = activities.All;
             var commit = all.Single(a => a.OperationName == PublishTracing.Commit && NodeOf(a) == nodeA);
             var notified = all.First(a => a.OperationName == PublishTracing.Notified && NodeOf(a) == nodeB);
             var pass = dispatchOnB.Parent!;
@@ -203,20 +172,9 @@ public sealed class PostgresOutboxNotifyTests(PostgresServer postgres, ITestOutp
                 handlers.OrderBy(h => h.StartTimeUtc).ToDictionary(h => h.DisplayName, h => h.Duration.TotalMilliseconds));
         }
 
-        private static string? NodeOf(Activity activity)
-        {
-            for (var a = activity; a is not null; a = a.Parent)
-            {
-                if (a.GetTagItem(PublishTracing.NodeTag) is string node)
-                {
-                    return node;
-                }
-            }
+        private static string? NodeOf(Activity activity) => StoppedPublishActivities.NodeOf(activity);
 
-            return null;
-        }
-
-        public void Dispose() => listener.Dispose();
+        public void Dispose() => activities.Dispose();
     }
 
     /// <summary>Nodes A and B, started, on one database.</summary>

@@ -309,7 +309,7 @@ public sealed class PublishPipelineTests
     }
 
     /// <summary>The site with an extra handler first or last in the ordered list, and its logs captured.</summary>
-    private sealed class PipelinePortal(IPublishHandler? first = null, IPublishHandler? last = null, string? sharedDatabase = null) : PortalFactory
+    internal sealed class PipelinePortal(IPublishHandler? first = null, IPublishHandler? last = null, string? sharedDatabase = null) : PortalFactory
     {
         public CapturedLogs Logs { get; } = new();
 

@@ -124,6 +124,18 @@ public sealed class DepartmentDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sitemap_lists_every_directory_page_once_the_first_without_a_page_number()
+    {
+        await EveryDepartmentAsync(7);
+
+        var xml = System.Xml.Linq.XDocument.Parse(await portal.CreatePublicClient().GetStringAsync("/sitemap.xml"));
+
+        // 8 departments at 3 a page: 3 pages, and page 1 only as /bukyoku/.
+        var directory = xml.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).PathAndQuery).Where(p => p.StartsWith("/bukyoku/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/bukyoku/", "/bukyoku/?page=2", "/bukyoku/?page=3"], directory);
+    }
+
+    [Fact]
     public async Task The_directory_without_its_slash_redirects_permanently()
     {
         var response = await portal.CreatePublicClient().GetAsync("/bukyoku?page=1");

@@ -11,7 +11,8 @@ public static class PublishHandlers
     public static IServiceCollection AddPublishHandlers(this IServiceCollection services)
     {
         // 0. What residents following a goal hear about (feeds, digests): the difference between the snapshot the
-        //    public saw and the version published now, so it runs while the read model still holds the old one.
+        //    public saw and the version published now, so it runs while the read model still holds the old one. It writes
+        //    shared rows, so it runs only on the node where the publish committed (ISharedStatePublishHandler).
         services.AddSingleton<IPublishHandler, Follow.Changes.RecordGoalChanges>();
 
         // 1. The in-memory read model: everything below reads the new snapshot.
