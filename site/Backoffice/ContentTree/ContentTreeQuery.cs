@@ -89,22 +89,43 @@ public sealed record TreeDepartmentPage(string? Filter, int Page, int PageCount,
 }
 
 /// <param name="Departments">The departments of <paramref name="DepartmentPage"/> only.</param>
-public sealed record ContentTree(IReadOnlyList<TreeDepartment> Departments, IReadOnlyList<TreeDocument> Pages, TreeDepartmentPage DepartmentPage);
+/// <param name="Layout">The sizes the pages were cut to.</param>
+public sealed record ContentTree(IReadOnlyList<TreeDepartment> Departments, IReadOnlyList<TreeDocument> Pages, TreeDepartmentPage DepartmentPage, TreeLayout Layout);
 
 /// <summary>Which departments and years of the tree to show, which year to fill with one page of its goals, and how much detail to load.</summary>
 /// <param name="YearId">The one year to open; null opens none.</param>
-/// <param name="WithDetails">Initiatives and workflow tags (the dashboard); the structure page needs titles only.</param>
 /// <param name="DepartmentFilter">Part of a department's name or slug; null or blank: every department.</param>
 /// <param name="DepartmentPage">The page of departments; null: the page holding the opened year's department, else the first.</param>
-public sealed record TreeOpening(int? YearId, int Page, bool WithDetails, string? DepartmentFilter, int? DepartmentPage)
+public sealed record TreeOpening(int? YearId, int Page, string? DepartmentFilter, int? DepartmentPage, TreeLayout Layout)
 {
+    /// <summary>Goals a page of an opened year on the dashboard.</summary>
     public const int GoalsPerPage = 50;
 
     /// <summary>
-    /// Departments a page of the tree (dashboard and structure page): each brings its years' lines (about 800 bytes
-    /// a year), so this keeps the tree within about 2.5 times its size at the seed's one department, at any number of departments.
+    /// Departments a page of the dashboard's tree: each brings its years' lines (about 800 bytes a year), so this
+    /// keeps the tree within about 2.5 times its size at the seed's one department, at any number of departments.
     /// </summary>
     public const int DepartmentsPerPageShown = 15;
+
+    /// <summary>Goals a page of an opened year on the structure page.</summary>
+    public const int StructureGoalsPerPage = 10;
+
+    /// <summary>Departments a page of the structure page.</summary>
+    public const int StructureDepartmentsPerPage = 8;
+}
+
+/// <summary>How many departments, and goals of the opened year, one page of the tree shows (the same paging, sized per page), and how much detail.</summary>
+/// <param name="WithDetails">Initiatives and workflow tags (the dashboard); the structure page needs titles only.</param>
+public sealed record TreeLayout(int DepartmentsPerPage, int GoalsPerPage, bool WithDetails)
+{
+    public static readonly TreeLayout Dashboard = new(TreeOpening.DepartmentsPerPageShown, TreeOpening.GoalsPerPage, WithDetails: true);
+
+    /// <summary>
+    /// Each row of the structure page carries up to four buttons named after it (about 1.2 KB a goal, 2.4 KB a
+    /// department with two years), so it shows fewer rows a page than the dashboard to stay within about 2.5 times
+    /// its size at the seed's one department.
+    /// </summary>
+    public static readonly TreeLayout Structure = new(TreeOpening.StructureDepartmentsPerPage, TreeOpening.StructureGoalsPerPage, WithDetails: false);
 }
 
 /// <summary>
@@ -120,17 +141,17 @@ public sealed class ContentTreeQuery(PortalDbContext db)
     /// <param name="filter">Part of a department's name (or slug).</param>
     /// <param name="departmentPage">Page of the departments; absent: the page of the opened year.</param>
     /// <param name="page">Page of the opened year's goals.</param>
-    public async Task<ContentTree> LoadAsync(IReadOnlySet<int>? editableDepartmentIds, int? open, string? filter, int? departmentPage, int page, bool withDetails, CancellationToken ct = default)
+    /// <param name="layout"><see cref="TreeLayout.Dashboard"/> or <see cref="TreeLayout.Structure"/>.</param>
+    public async Task<ContentTree> LoadAsync(IReadOnlySet<int>? editableDepartmentIds, int? open, string? filter, int? departmentPage, int page, TreeLayout layout, CancellationToken ct = default)
     {
         var year = open ?? (departmentPage is null ? await DefaultYearAsync(editableDepartmentIds, filter, ct) : null);
-        return await LoadAsync(editableDepartmentIds, new TreeOpening(year, page, withDetails, filter, departmentPage), ct);
+        return await LoadAsync(editableDepartmentIds, new TreeOpening(year, page, filter, departmentPage, layout), ct);
     }
 
     /// <param name="editableDepartmentIds">Departments the user may edit; null means all.</param>
     public async Task<ContentTree> LoadAsync(IReadOnlySet<int>? editableDepartmentIds, TreeOpening opening, CancellationToken ct = default)
     {
-        const int departmentsPerPage = TreeOpening.DepartmentsPerPageShown;
-        const int goalsPerPage = TreeOpening.GoalsPerPage;
+        var (departmentsPerPage, goalsPerPage, withDetails) = opening.Layout;
         var filter = NormalizedFilter(opening.DepartmentFilter);
         var matchingIds = await Ordered(Matching(filter)).Select(d => d.Id).ToListAsync(ct);
         var departmentPageCount = PageCount(matchingIds.Count, departmentsPerPage);
@@ -156,14 +177,14 @@ public sealed class ContentTreeQuery(PortalDbContext db)
         var openedYearId = openedYearDepartment is { } shownDepartment && shownIds.Contains(shownDepartment) ? opening.YearId : null;
         var openedPage = openedYearId is null ? 1 : Math.Clamp(opening.Page, 1, PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), goalsPerPage));
         var goalRows = openedYearId is not null
-            ? await WithDraftsAsync(Ordered(liveGoals.Where(d => d.FiscalYearId == openedYearId)).Skip((openedPage - 1) * goalsPerPage).Take(goalsPerPage), opening.WithDetails, ct)
+            ? await WithDraftsAsync(Ordered(liveGoals.Where(d => d.FiscalYearId == openedYearId)).Skip((openedPage - 1) * goalsPerPage).Take(goalsPerPage), withDetails, ct)
             : [];
         var pageRows = await WithDraftsAsync(
             Ordered(db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Page)),
-            opening.WithDetails,
+            withDetails,
             ct);
 
-        var tags = opening.WithDetails
+        var tags = withDetails
             ? await TagsAsync(goalRows.Concat(pageRows).Select(r => r.Document.Id).ToList(), ct)
             : new Dictionary<Guid, TreeTags>();
         TreeDocument ToTree(DraftRow row)
@@ -173,7 +194,7 @@ public sealed class ContentTreeQuery(PortalDbContext db)
                 ? ContentJson.Deserialize<GoalContent>(row.Json).Initiatives.Select(i => (i.Number, i.Title)).ToList()
                 : [];
             var documentTags = tags.GetValueOrDefault(d.Id, TreeTags.None);
-            if (opening.WithDetails && d.ScheduledPublishUtc is not null)
+            if (withDetails && d.ScheduledPublishUtc is not null)
             {
                 documentTags = documentTags with { Scheduled = true };
             }
@@ -197,21 +218,21 @@ public sealed class ContentTreeQuery(PortalDbContext db)
                     })
                     .ToList()))
             .ToList();
-        return new ContentTree(tree, pageRows.Select(ToTree).ToList(), new TreeDepartmentPage(filter, departmentPage, departmentPageCount, matchingIds.Count, departmentOffset));
+        return new ContentTree(tree, pageRows.Select(ToTree).ToList(), new TreeDepartmentPage(filter, departmentPage, departmentPageCount, matchingIds.Count, departmentOffset), opening.Layout);
     }
 
     /// <summary>The unfiltered page of departments that holds a department: where the structure page shows it after a change.</summary>
-    public async Task<int> DepartmentPageOfAsync(int departmentId, CancellationToken ct = default)
+    public async Task<int> DepartmentPageOfAsync(int departmentId, TreeLayout layout, CancellationToken ct = default)
     {
         var index = (await Ordered(Matching(null)).Select(d => d.Id).ToListAsync(ct)).IndexOf(departmentId);
-        return Math.Max(0, index) / TreeOpening.DepartmentsPerPageShown + 1;
+        return Math.Max(0, index) / layout.DepartmentsPerPage + 1;
     }
 
     /// <summary>The page of its year's goals that holds a goal: where the structure page shows it after a move.</summary>
-    public async Task<int> GoalPageOfAsync(Guid goalId, int fiscalYearId, CancellationToken ct = default)
+    public async Task<int> GoalPageOfAsync(Guid goalId, int fiscalYearId, TreeLayout layout, CancellationToken ct = default)
     {
         var index = (await Ordered(LiveGoals().Where(d => d.FiscalYearId == fiscalYearId)).Select(d => d.Id).ToListAsync(ct)).IndexOf(goalId);
-        return Math.Max(0, index) / TreeOpening.GoalsPerPage + 1;
+        return Math.Max(0, index) / layout.GoalsPerPage + 1;
     }
 
     /// <summary>The year the tree opens when none is asked for: the newest year of the first department the user edits among those the filter shows.</summary>

@@ -25,7 +25,7 @@ public sealed class DashboardController(ContentTreeQuery tree, UserManager<Porta
             return View("NoContentRights");
         }
 
-        return View(await tree.LoadAsync(await EditableDepartmentsAsync(), open, q, departmentPage, page, withDetails: true, HttpContext.RequestAborted));
+        return View(await tree.LoadAsync(await EditableDepartmentsAsync(), open, q, departmentPage, page, TreeLayout.Dashboard, HttpContext.RequestAborted));
     }
 
     /// <summary>null = every department (管理者, 広報); otherwise the 部局担当's assignments.</summary>

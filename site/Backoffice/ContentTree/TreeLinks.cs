@@ -7,11 +7,15 @@ namespace UedaPublicGoals.Backoffice.ContentTree;
 /// opening, closing and paging keep the department filter, and a link that opens a year needs no department page
 /// (the tree shows the page holding that year).
 /// </summary>
-public sealed record TreeLinks(string Path, TreeDepartmentPage Departments)
+public sealed record TreeLinks(string Path, TreeDepartmentPage Departments, TreeLayout Layout)
 {
     public const string DashboardPath = "/backoffice/";
 
     public const string StructurePath = "/backoffice/structure";
+
+    public static TreeLinks Dashboard(ContentTree tree) => new(DashboardPath, tree.DepartmentPage, tree.Layout);
+
+    public static TreeLinks Structure(ContentTree tree) => new(StructurePath, tree.DepartmentPage, tree.Layout);
 
     public string Open(int yearId, int page = 1) => Build(Path, ("open", Number(yearId)), ("page", PageAfterFirst(page)), ("q", Departments.Filter)) + $"#year-{Number(yearId)}";
 
@@ -24,12 +28,12 @@ public sealed record TreeLinks(string Path, TreeDepartmentPage Departments)
     public TreePager DepartmentPager => new("部局のページ", Departments.Page, Departments.PageCount,
         Departments.Page > 1 ? DepartmentPage(Departments.Page - 1) : null,
         Departments.Page < Departments.PageCount ? DepartmentPage(Departments.Page + 1) : null,
-        $"前の{TreeOpening.DepartmentsPerPageShown}部局", $"次の{TreeOpening.DepartmentsPerPageShown}部局");
+        $"前の{Layout.DepartmentsPerPage}部局", $"次の{Layout.DepartmentsPerPage}部局");
 
     public TreePager GoalPager(TreeDepartment department, TreeFiscalYear year) => new($"{department.Name} {year.Heading} の重点目標のページ", year.Page, year.PageCount,
         year.Page > 1 ? Open(year.Id, year.Page - 1) : null,
         year.Page < year.PageCount ? Open(year.Id, year.Page + 1) : null,
-        $"前の{TreeOpening.GoalsPerPage}件", $"次の{TreeOpening.GoalsPerPage}件");
+        $"前の{Layout.GoalsPerPage}件", $"次の{Layout.GoalsPerPage}件");
 
     /// <summary>A department on its (unfiltered) page of departments, e.g. after it moved or was renamed.</summary>
     public static string Department(string path, int departmentPage, int departmentId) =>

@@ -16,6 +16,9 @@ namespace UedaPublicGoals.Backoffice.Structure;
 [Authorize(Policy = BackofficePolicies.PublishContent)]
 public sealed class StructureController(StructureService structure, ContentTreeQuery tree, ContentStore store, TimeProvider clock) : Controller
 {
+    /// <summary>The id of the page's one POST form, which every move and ごみ箱へ button submits to its own formaction.</summary>
+    public const string ActionFormId = "structure-actions";
+
     private const string IndexPath = TreeLinks.StructurePath;
 
     private string Actor => User.Identity!.Name!;
@@ -28,7 +31,7 @@ public sealed class StructureController(StructureService structure, ContentTreeQ
     public async Task<IActionResult> Index(int? open, string? q, int? departmentPage, CancellationToken ct, int page = 1)
     {
         ViewData["Title"] = "構成と並び順";
-        return View(await tree.LoadAsync(null, open, q, departmentPage, page, withDetails: false, ct));
+        return View(await tree.LoadAsync(null, open, q, departmentPage, page, TreeLayout.Structure, ct));
     }
 
     [HttpGet("departments/new")]
@@ -182,7 +185,7 @@ public sealed class StructureController(StructureService structure, ContentTreeQ
         await structure.MoveDocumentAsync(id, direction, Actor, ct);
         var document = await store.FindAsync(id, ct);
         return Redirect(document is { Kind: DocumentKind.Goal, FiscalYearId: { } yearId }
-            ? TreeLinks.Year(IndexPath, yearId, await tree.GoalPageOfAsync(id, yearId, ct), $"document-{id}")
+            ? TreeLinks.Year(IndexPath, yearId, await tree.GoalPageOfAsync(id, yearId, TreeLayout.Structure, ct), $"document-{id}")
             : $"{IndexPath}#document-{id}");
     }
 
@@ -204,7 +207,7 @@ public sealed class StructureController(StructureService structure, ContentTreeQ
 
     /// <summary>The department on the page of departments that holds it.</summary>
     private async Task<string> DepartmentLocationAsync(int departmentId, CancellationToken ct) =>
-        TreeLinks.Department(IndexPath, await tree.DepartmentPageOfAsync(departmentId, ct), departmentId);
+        TreeLinks.Department(IndexPath, await tree.DepartmentPageOfAsync(departmentId, TreeLayout.Structure, ct), departmentId);
 
     /// <summary>The year opened, on the page of departments that holds it.</summary>
     private static string YearLocation(int yearId) => TreeLinks.Year(IndexPath, yearId, 1, $"year-{yearId}");
