@@ -168,8 +168,11 @@ public sealed class ContentTreeQuery(PortalDbContext db)
             .Include(d => d.FiscalYears.Where(y => y.DeletedUtc == null))
             .ToListAsync(ct);
 
+        // Counted for the shown years only, so the cost follows the page, not the site.
         var liveGoals = LiveGoals();
-        var goalCounts = await liveGoals.GroupBy(d => d.FiscalYearId)
+        var shownYearIds = departments.SelectMany(d => d.FiscalYears).Select(y => (int?)y.Id).ToList();
+        var goalCounts = await liveGoals.Where(d => shownYearIds.Contains(d.FiscalYearId))
+            .GroupBy(d => d.FiscalYearId)
             .Select(g => new { YearId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.YearId ?? 0, g => g.Count, ct);
 
