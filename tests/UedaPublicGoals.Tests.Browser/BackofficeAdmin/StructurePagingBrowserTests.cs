@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UedaPublicGoals.Backoffice.ContentTree;
-using UedaPublicGoals.Content.Model;
-using UedaPublicGoals.Content.Store;
-using UedaPublicGoals.Infrastructure.Database;
 using UedaPublicGoals.Tests.Browser.Infrastructure;
 using UedaPublicGoals.Tests.Common;
 using Xunit.Abstractions;
@@ -49,7 +44,7 @@ public sealed class StructurePagingBrowserTests(StructureBrowserPortal portal, I
 
         await page.OpenAsync("/backoffice/structure");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "部局のページ" })).ToContainTextAsync("1 / 3 ページ");
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "政策企画部 令和7年度 重点目標 の重点目標のページ" }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "政策企画部 令和7年度 の重点目標のページ" }))
             .ToContainTextAsync($"1 / 2 ページ");
         await Assertions.Expect(page.GetByLabel("部局名で絞り込む")).ToBeVisibleAsync();
     }
@@ -96,24 +91,7 @@ public sealed class StructureBrowserPortal : BrowserPortal
     protected override async Task OnStartedAsync()
     {
         await GeneratedDepartments.AddAsync(Services, (3 * TreeOpening.StructureDepartmentsPerPage) - 1, publish: true);
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-        var year = new FiscalYear
-        {
-            DepartmentId = await db.Departments.Where(d => d.Slug == "seisaku-kikaku").Select(d => d.Id).SingleAsync(),
-            Year = 2025,
-            Slug = "r7",
-            Heading = "令和7年度 重点目標",
-        };
-        db.FiscalYears.Add(year);
-        await db.SaveChangesAsync();
-        LongYearId = year.Id;
-        for (var n = 1; n <= TreeOpening.StructureGoalsPerPage + 3; n++)
-        {
-            var content = new GoalContent { Title = $"試験用の重点目標{n:D2}：市民協働による地域づくりの推進", Priority = n };
-            await store.CreateAsync(DocumentKind.Goal, year.Id, new DocumentPlacement($"goal-{n:D2}", n), content, "test");
-        }
+        LongYearId = await LongYear.AddAsync(Services, TreeOpening.StructureGoalsPerPage + 3);
     }
 }
 
