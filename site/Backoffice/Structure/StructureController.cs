@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UedaPublicGoals.Backoffice.ContentTree;
-using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
 
 namespace UedaPublicGoals.Backoffice.Structure;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.ContentTree;
 using UedaPublicGoals.Tests.Common;
+using UedaPublicGoals.Tests.Integration.Backoffice.ContentTree;
 using UedaPublicGoals.Tests.Integration.Backoffice.Editing;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
@@ -33,9 +34,6 @@ public sealed class StructurePagingTests(ITestOutputHelper output) : IDisposable
     private static IReadOnlyList<string> GoalIds(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("#departments-heading ~ .structure-list .structure-item--document").Select(li => li.Id!["document-".Length..]).ToList();
 
-    private static string? DepartmentPagerLink(AngleSharp.Dom.IDocument page, string rel) =>
-        page.QuerySelector($"nav.pager[aria-label=部局のページ] a[rel={rel}]")?.GetAttribute("href");
-
     private static bool HasMoveButton(AngleSharp.Dom.IDocument page, string action, string direction) =>
         page.QuerySelector($"button[form=structure-actions][formaction='{action}'][name=direction][value={direction}]") is not null;
 
@@ -63,24 +61,11 @@ public sealed class StructurePagingTests(ITestOutputHelper output) : IDisposable
         var generated = await GeneratedDepartments.AddAsync(portal.Services, Generated, publish: true);
         var longYear = await LongYearAsync();
 
-        var seen = new List<string>();
-        var largest = 0;
-        string? path = Path;
-        var pages = 0;
-        while (path is not null)
-        {
-            var html = await session.Client.GetStringAsync(path);
-            largest = Math.Max(largest, System.Text.Encoding.UTF8.GetByteCount(html));
-            var page = HtmlText.Parse(html);
-            var slugs = DepartmentSlugs(page);
-            Assert.InRange(slugs.Count, 1, TreeOpening.StructureDepartmentsPerPage);
-            seen.AddRange(slugs);
-            pages++;
-            Assert.Contains($"{pages} / 3 ページ", HtmlText.Collapse(page.QuerySelector("nav.pager[aria-label=部局のページ]")!.TextContent));
-            path = DepartmentPagerLink(page, "next");
-        }
-
-        Assert.Equal(["seisaku-kikaku", .. generated], seen);
+        var pages = await DepartmentPages.WalkAsync(session.Client, Path, pageCount: 3);
+        var slugs = pages.Select(html => DepartmentSlugs(HtmlText.Parse(html))).ToList();
+        Assert.All(slugs, onPage => Assert.InRange(onPage.Count, 1, TreeOpening.StructureDepartmentsPerPage));
+        Assert.Equal(["seisaku-kikaku", .. generated], slugs.SelectMany(onPage => onPage));
+        var largest = pages.Max(html => System.Text.Encoding.UTF8.GetByteCount(html));
         var longYearPage = HtmlText.Parse(await session.Client.GetStringAsync($"{Path}?open={longYear}&page=2"));
         largest = Math.Max(largest, (await session.Client.GetByteArrayAsync($"{Path}?open={longYear}")).Length);
         output.WriteLine($"structure page: {seedBytes:N0} B with the seed, largest {largest:N0} B with {Generated + 1} departments and a year of {LongYearGoals} goals");
