@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Growth benchmark (issue 12 part 7): content at ~4, 1,000 and 5,000 goals (the seed's shape, varied), the
 # portal started on each (Release, Production, SQLite, 127.0.0.1), and printed: start-up time to the first
-# page, RSS, bytes and req/s of the home, department and goal pages, the backoffice content tree (bytes, ms), and the time of one publish through
+# page, RSS, bytes and req/s of the home, department and goal pages, the backoffice content tree and structure page (bytes, ms), and the time of one publish through
 # the editor until the public page, search, API and goals.csv show it, with the ratio to the first size.
 # Memory is read after a full GC (induced by dotnet-gcdump) once the publish path is warm and again after
 # BENCH_PUBLISHES (100) more publishes: the two levels show whether publishing grows the process.

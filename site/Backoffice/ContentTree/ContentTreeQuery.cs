@@ -62,26 +62,43 @@ public sealed record TreeDocument(
 }
 
 /// <param name="GoalCount">Every goal of the year, also when <paramref name="Goals"/> holds only one page of them or none.</param>
-/// <param name="Opened">Whether <paramref name="Goals"/> was loaded (the dashboard opens one year at a time).</param>
-public sealed record TreeFiscalYear(int Id, int Year, string Slug, string Heading, int GoalCount, bool Opened, int Page, int PageCount, IReadOnlyList<TreeDocument> Goals);
+/// <param name="Opened">Whether <paramref name="Goals"/> was loaded (the tree opens one year at a time).</param>
+/// <param name="GoalOffset">How many of the year's goals come before the first of <paramref name="Goals"/>.</param>
+public sealed record TreeFiscalYear(int Id, int Year, string Slug, string Heading, int GoalCount, bool Opened, int Page, int PageCount, int GoalOffset, IReadOnlyList<TreeDocument> Goals)
+{
+    /// <summary>Whether the goal at <paramref name="index"/> on this page is the year's first (it cannot move up).</summary>
+    public bool IsFirstGoal(int index) => GoalOffset + index == 0;
+
+    /// <summary>Whether the goal at <paramref name="index"/> on this page is the year's last (it cannot move down).</summary>
+    public bool IsLastGoal(int index) => GoalOffset + index == GoalCount - 1;
+}
 
 public sealed record TreeDepartment(int Id, string Slug, string Name, bool Editable, IReadOnlyList<TreeFiscalYear> Years);
 
 /// <summary>Which departments the tree shows: those matching the filter, one page of them.</summary>
 /// <param name="Filter">Part of a department's name or slug; null shows every department.</param>
 /// <param name="Matching">Departments matching the filter, on every page.</param>
-public sealed record TreeDepartmentPage(string? Filter, int Page, int PageCount, int Matching);
+/// <param name="Offset">How many matching departments come before this page's first.</param>
+public sealed record TreeDepartmentPage(string? Filter, int Page, int PageCount, int Matching, int Offset)
+{
+    /// <summary>Whether the department at <paramref name="index"/> on this page is the first matching one.</summary>
+    public bool IsFirst(int index) => Offset + index == 0;
+
+    /// <summary>Whether the department at <paramref name="index"/> on this page is the last matching one.</summary>
+    public bool IsLast(int index) => Offset + index == Matching - 1;
+}
 
 /// <param name="Departments">The departments of <paramref name="DepartmentPage"/> only.</param>
-public sealed record ContentTree(IReadOnlyList<TreeDepartment> Departments, IReadOnlyList<TreeDocument> Pages, TreeDepartmentPage DepartmentPage);
+/// <param name="Layout">The sizes the pages were cut to.</param>
+public sealed record ContentTree(IReadOnlyList<TreeDepartment> Departments, IReadOnlyList<TreeDocument> Pages, TreeDepartmentPage DepartmentPage, TreeLayout Layout);
 
-/// <summary>Which departments and years of the tree to show, which to fill with their goals, and how much detail to load.</summary>
-/// <param name="YearId">The one year to open; null with <paramref name="AllYears"/> false opens none.</param>
-/// <param name="WithDetails">Initiatives and workflow tags (the dashboard); the structure page needs titles only.</param>
+/// <summary>Which departments and years of the tree to show, which year to fill with one page of its goals, and how much detail to load.</summary>
+/// <param name="YearId">The one year to open; null opens none.</param>
 /// <param name="DepartmentFilter">Part of a department's name or slug; null or blank: every department.</param>
 /// <param name="DepartmentPage">The page of departments; null: the page holding the opened year's department, else the first.</param>
-public sealed record TreeOpening(bool AllYears, int? YearId, int Page, int PageSize, bool WithDetails, string? DepartmentFilter, int? DepartmentPage, int DepartmentsPerPage)
+public sealed record TreeOpening(int? YearId, int Page, string? DepartmentFilter, int? DepartmentPage, TreeLayout Layout)
 {
+    /// <summary>Goals a page of an opened year on the dashboard.</summary>
     public const int GoalsPerPage = 50;
 
     /// <summary>
@@ -90,63 +107,87 @@ public sealed record TreeOpening(bool AllYears, int? YearId, int Page, int PageS
     /// </summary>
     public const int DepartmentsPerPageShown = 15;
 
-    /// <summary>Every goal of every year of every department, titles only: the structure page, which reorders them.</summary>
-    public static readonly TreeOpening Everything = new(true, null, 1, int.MaxValue, false, null, null, int.MaxValue);
+    /// <summary>Goals a page of an opened year on the structure page.</summary>
+    public const int StructureGoalsPerPage = 10;
 
-    /// <summary>One page of departments (filtered by name) with their years and counts, one year opened on one page of its goals.</summary>
-    public static TreeOpening Year(int? yearId, int page, string? departmentFilter = null, int? departmentPage = null) =>
-        new(false, yearId, Math.Max(1, page), GoalsPerPage, true, departmentFilter, departmentPage, DepartmentsPerPageShown);
+    /// <summary>Departments a page of the structure page.</summary>
+    public const int StructureDepartmentsPerPage = 8;
+}
+
+/// <summary>How many departments, and goals of the opened year, one page of the tree shows (the same paging, sized per page), and how much detail.</summary>
+/// <param name="WithDetails">Initiatives and workflow tags (the dashboard); the structure page needs titles only.</param>
+public sealed record TreeLayout(int DepartmentsPerPage, int GoalsPerPage, bool WithDetails)
+{
+    public static readonly TreeLayout Dashboard = new(TreeOpening.DepartmentsPerPageShown, TreeOpening.GoalsPerPage, WithDetails: true);
+
+    /// <summary>
+    /// Each row of the structure page carries up to four buttons named after it (about 1.2 KB a goal, 2.4 KB a
+    /// department with two years), so it shows fewer rows a page than the dashboard to stay within about 2.5 times
+    /// its size at the seed's one department.
+    /// </summary>
+    public static readonly TreeLayout Structure = new(TreeOpening.StructureDepartmentsPerPage, TreeOpening.StructureGoalsPerPage, WithDetails: false);
 }
 
 /// <summary>
-/// THE query for the backoffice content tree, drafts included (not cached: staff must see the truth).
-/// The dashboard shows one page of departments (filtered by name when asked), opens one year at a time and
-/// pages its goals, so the page stays small at any size of the site; the structure page asks for every goal's title.
+/// THE query for the backoffice content tree, drafts included (not cached: staff must see the truth). The
+/// dashboard and the structure page both show one page of departments (filtered by name when asked), open one
+/// year at a time and page its goals, so either page stays small at any size of the site.
 /// </summary>
 public sealed class ContentTreeQuery(PortalDbContext db)
 {
+    /// <summary>The tree as the dashboard's and the structure page's GET parameters ask for it.</summary>
+    /// <param name="editableDepartmentIds">Departments the user may edit; null means all.</param>
+    /// <param name="open">The year to open; 0 closes every year; absent opens <see cref="DefaultYearAsync"/> unless a department page is asked for.</param>
+    /// <param name="filter">Part of a department's name (or slug).</param>
+    /// <param name="departmentPage">Page of the departments; absent: the page of the opened year.</param>
+    /// <param name="page">Page of the opened year's goals.</param>
+    /// <param name="layout"><see cref="TreeLayout.Dashboard"/> or <see cref="TreeLayout.Structure"/>.</param>
+    public async Task<ContentTree> LoadAsync(IReadOnlySet<int>? editableDepartmentIds, int? open, string? filter, int? departmentPage, int page, TreeLayout layout, CancellationToken ct = default)
+    {
+        var year = open ?? (departmentPage is null ? await DefaultYearAsync(editableDepartmentIds, filter, ct) : null);
+        return await LoadAsync(editableDepartmentIds, new TreeOpening(year, page, filter, departmentPage, layout), ct);
+    }
+
     /// <param name="editableDepartmentIds">Departments the user may edit; null means all.</param>
     public async Task<ContentTree> LoadAsync(IReadOnlySet<int>? editableDepartmentIds, TreeOpening opening, CancellationToken ct = default)
     {
+        var (departmentsPerPage, goalsPerPage, withDetails) = opening.Layout;
         var filter = NormalizedFilter(opening.DepartmentFilter);
-        var matchingIds = await Matching(filter).OrderBy(d => d.SortOrder).ThenBy(d => d.Slug).Select(d => d.Id).ToListAsync(ct);
-        var departmentPageCount = PageCount(matchingIds.Count, opening.DepartmentsPerPage);
+        var matchingIds = await Ordered(Matching(filter)).Select(d => d.Id).ToListAsync(ct);
+        var departmentPageCount = PageCount(matchingIds.Count, departmentsPerPage);
         var openedYearDepartment = opening.YearId is { } openYear
             ? await db.FiscalYears.AsNoTracking().Where(y => y.Id == openYear && y.DeletedUtc == null).Select(y => (int?)y.DepartmentId).FirstOrDefaultAsync(ct)
             : null;
         var departmentPage = Math.Clamp(
-            opening.DepartmentPage ?? (openedYearDepartment is { } holding && matchingIds.IndexOf(holding) is >= 0 and var index ? index / opening.DepartmentsPerPage + 1 : 1),
+            opening.DepartmentPage ?? (openedYearDepartment is { } holding && matchingIds.IndexOf(holding) is >= 0 and var index ? index / departmentsPerPage + 1 : 1),
             1,
             departmentPageCount);
-        var shownIds = matchingIds.Skip((departmentPage - 1) * opening.DepartmentsPerPage).Take(opening.DepartmentsPerPage).ToList();
-        var departments = await db.Departments.AsNoTracking()
-            .Where(d => shownIds.Contains(d.Id))
+        var departmentOffset = (departmentPage - 1) * departmentsPerPage;
+        var shownIds = matchingIds.Skip(departmentOffset).Take(departmentsPerPage).ToList();
+        var departments = await Ordered(db.Departments.AsNoTracking().Where(d => shownIds.Contains(d.Id)))
             .Include(d => d.FiscalYears.Where(y => y.DeletedUtc == null))
-            .OrderBy(d => d.SortOrder).ThenBy(d => d.Slug)
             .ToListAsync(ct);
 
-        var liveGoals = db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Goal);
-        var goalCounts = await liveGoals.GroupBy(d => d.FiscalYearId)
+        // Counted for the shown years only, so the cost follows the page, not the site.
+        var liveGoals = LiveGoals();
+        var shownYearIds = departments.SelectMany(d => d.FiscalYears).Select(y => (int?)y.Id).ToList();
+        var goalCounts = await liveGoals.Where(d => shownYearIds.Contains(d.FiscalYearId))
+            .GroupBy(d => d.FiscalYearId)
             .Select(g => new { YearId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.YearId ?? 0, g => g.Count, ct);
 
         // A year opens only where it is shown: its department on this page of the (filtered) departments.
         var openedYearId = openedYearDepartment is { } shownDepartment && shownIds.Contains(shownDepartment) ? opening.YearId : null;
-        var openedGoals = opening.AllYears ? liveGoals : liveGoals.Where(d => d.FiscalYearId == openedYearId);
-        var openedPage = opening.AllYears || openedYearId is null
-            ? 1
-            : Math.Clamp(opening.Page, 1, PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), opening.PageSize));
-        var goalRows = opening.AllYears || openedYearId is not null
-            ? await WithDraftsAsync(openedGoals.OrderBy(d => d.FiscalYearId).ThenBy(d => d.SortOrder).ThenBy(d => d.Slug)
-                .Skip(opening.AllYears ? 0 : (openedPage - 1) * opening.PageSize)
-                .Take(opening.PageSize), opening.WithDetails, ct)
+        var openedPage = openedYearId is null ? 1 : Math.Clamp(opening.Page, 1, PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), goalsPerPage));
+        var goalRows = openedYearId is not null
+            ? await WithDraftsAsync(Ordered(liveGoals.Where(d => d.FiscalYearId == openedYearId)).Skip((openedPage - 1) * goalsPerPage).Take(goalsPerPage), withDetails, ct)
             : [];
         var pageRows = await WithDraftsAsync(
-            db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Page).OrderBy(d => d.SortOrder).ThenBy(d => d.Slug),
-            opening.WithDetails,
+            Ordered(db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Page)),
+            withDetails,
             ct);
 
-        var tags = opening.WithDetails
+        var tags = withDetails
             ? await TagsAsync(goalRows.Concat(pageRows).Select(r => r.Document.Id).ToList(), ct)
             : new Dictionary<Guid, TreeTags>();
         TreeDocument ToTree(DraftRow row)
@@ -156,7 +197,7 @@ public sealed class ContentTreeQuery(PortalDbContext db)
                 ? ContentJson.Deserialize<GoalContent>(row.Json).Initiatives.Select(i => (i.Number, i.Title)).ToList()
                 : [];
             var documentTags = tags.GetValueOrDefault(d.Id, TreeTags.None);
-            if (opening.WithDetails && d.ScheduledPublishUtc is not null)
+            if (withDetails && d.ScheduledPublishUtc is not null)
             {
                 documentTags = documentTags with { Scheduled = true };
             }
@@ -174,16 +215,30 @@ public sealed class ContentTreeQuery(PortalDbContext db)
                 department.FiscalYears.OrderByDescending(y => y.Year).Select(year =>
                     {
                         var count = goalCounts.GetValueOrDefault(year.Id);
-                        var opened = opening.AllYears || openedYearId == year.Id;
-                        return new TreeFiscalYear(year.Id, year.Year, year.Slug, year.Heading, count, opened,
-                            opened ? openedPage : 1, PageCount(count, opening.PageSize), goalsByYear[year.Id].Select(ToTree).ToList());
+                        var opened = openedYearId == year.Id;
+                        return new TreeFiscalYear(year.Id, year.Year, year.Slug, year.Heading, count, opened, opened ? openedPage : 1, PageCount(count, goalsPerPage),
+                            opened ? (openedPage - 1) * goalsPerPage : 0, goalsByYear[year.Id].Select(ToTree).ToList());
                     })
                     .ToList()))
             .ToList();
-        return new ContentTree(tree, pageRows.Select(ToTree).ToList(), new TreeDepartmentPage(filter, departmentPage, departmentPageCount, matchingIds.Count));
+        return new ContentTree(tree, pageRows.Select(ToTree).ToList(), new TreeDepartmentPage(filter, departmentPage, departmentPageCount, matchingIds.Count, departmentOffset), opening.Layout);
     }
 
-    /// <summary>The year the dashboard opens when none is asked for: the newest year of the first department the user edits among those the filter shows.</summary>
+    /// <summary>The unfiltered page of departments that holds a department: where the structure page shows it after a change.</summary>
+    public async Task<int> DepartmentPageOfAsync(int departmentId, TreeLayout layout, CancellationToken ct = default)
+    {
+        var index = (await Ordered(Matching(null)).Select(d => d.Id).ToListAsync(ct)).IndexOf(departmentId);
+        return Math.Max(0, index) / layout.DepartmentsPerPage + 1;
+    }
+
+    /// <summary>The page of its year's goals that holds a goal: where the structure page shows it after a move.</summary>
+    public async Task<int> GoalPageOfAsync(Guid goalId, int fiscalYearId, TreeLayout layout, CancellationToken ct = default)
+    {
+        var index = (await Ordered(LiveGoals().Where(d => d.FiscalYearId == fiscalYearId)).Select(d => d.Id).ToListAsync(ct)).IndexOf(goalId);
+        return Math.Max(0, index) / layout.GoalsPerPage + 1;
+    }
+
+    /// <summary>The year the tree opens when none is asked for: the newest year of the first department the user edits among those the filter shows.</summary>
     public async Task<int?> DefaultYearAsync(IReadOnlySet<int>? editableDepartmentIds, string? departmentFilter, CancellationToken ct = default)
     {
         var editable = editableDepartmentIds?.ToList();
@@ -216,6 +271,14 @@ public sealed class ContentTreeQuery(PortalDbContext db)
         var slugFilter = filter.ToLowerInvariant();
         return live.Where(d => d.Name.Contains(filter) || d.Slug.Contains(slugFilter));
     }
+
+    /// <summary>The tree's one order of departments: the order the home page lists them in.</summary>
+    private static IQueryable<Department> Ordered(IQueryable<Department> departments) => departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Slug);
+
+    /// <summary>The tree's one order of a year's goals and of the pages (the structure page's reordering changes it).</summary>
+    private static IQueryable<ContentDocument> Ordered(IQueryable<ContentDocument> goals) => goals.OrderBy(d => d.SortOrder).ThenBy(d => d.Slug);
+
+    private IQueryable<ContentDocument> LiveGoals() => db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Goal);
 
     private static int PageCount(int count, int pageSize) => Math.Max(1, (int)Math.Ceiling(count / (double)pageSize));
 

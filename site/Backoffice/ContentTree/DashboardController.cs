@@ -25,9 +25,7 @@ public sealed class DashboardController(ContentTreeQuery tree, UserManager<Porta
             return View("NoContentRights");
         }
 
-        var editable = await EditableDepartmentsAsync();
-        var year = open ?? (departmentPage is null ? await tree.DefaultYearAsync(editable, q) : null);
-        return View(await tree.LoadAsync(editable, TreeOpening.Year(year, page, q, departmentPage)));
+        return View(await tree.LoadAsync(await EditableDepartmentsAsync(), open, q, departmentPage, page, TreeLayout.Dashboard, HttpContext.RequestAborted));
     }
 
     /// <summary>null = every department (管理者, 広報); otherwise the 部局担当's assignments.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using UedaPublicGoals.Backoffice.ContentTree;
 using UedaPublicGoals.Content.Store;
 
 namespace UedaPublicGoals.Backoffice.Structure;
@@ -7,20 +8,29 @@ namespace UedaPublicGoals.Backoffice.Structure;
 /// <summary>
 /// 構成: departments and fiscal years, the order of departments, goals and pages, and
 /// moving any of them to the recycle bin. Reordering is a button per step: no JavaScript.
+/// The page reads the dashboard's tree (a page of departments, the name filter, one year's goals at a time,
+/// paged), so it stays small at any size; after a change it returns to the page showing what changed.
 /// </summary>
 [Route("backoffice/structure")]
 [Authorize(Policy = BackofficePolicies.PublishContent)]
-public sealed class StructureController(StructureService structure, ContentStore store, TimeProvider clock) : Controller
+public sealed class StructureController(StructureService structure, ContentTreeQuery tree, ContentStore store, TimeProvider clock) : Controller
 {
-    private const string IndexPath = "/backoffice/structure";
+    /// <summary>The id of the page's one POST form, which every move and ごみ箱へ button submits to its own formaction.</summary>
+    public const string ActionFormId = "structure-actions";
+
+    private const string IndexPath = TreeLinks.StructurePath;
 
     private string Actor => User.Identity!.Name!;
 
+    /// <param name="open">The fiscal year whose goals to list; 0 closes every year; absent opens the first department's newest year.</param>
+    /// <param name="q">Part of a department's name (or slug): only those departments are listed.</param>
+    /// <param name="departmentPage">Page of the departments; absent: the page of the opened year.</param>
+    /// <param name="page">Page of the opened year's goals.</param>
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index(int? open, string? q, int? departmentPage, CancellationToken ct, int page = 1)
     {
         ViewData["Title"] = "構成と並び順";
-        return View(await structure.LoadAsync(ct));
+        return View(await tree.LoadAsync(null, open, q, departmentPage, page, TreeLayout.Structure, ct));
     }
 
     [HttpGet("departments/new")]
@@ -41,7 +51,7 @@ public sealed class StructureController(StructureService structure, ContentStore
         }
 
         TempData["Notice"] = $"部局「{form.Name.Trim()}」を作成しました。続けて年度を追加できます。";
-        return Redirect($"{IndexPath}#department-{id}");
+        return Redirect(await DepartmentLocationAsync(id!.Value, ct));
     }
 
     [HttpGet("departments/{id:int}")]
@@ -65,14 +75,14 @@ public sealed class StructureController(StructureService structure, ContentStore
         }
 
         TempData["Notice"] = $"部局「{form.Name.Trim()}」を保存しました。";
-        return Redirect($"{IndexPath}#department-{id}");
+        return Redirect(await DepartmentLocationAsync(id, ct));
     }
 
     [HttpPost("departments/{id:int}/move")]
     public async Task<IActionResult> MoveDepartment(int id, MoveDirection direction, CancellationToken ct)
     {
         await structure.MoveDepartmentAsync(id, direction, Actor, ct);
-        return Redirect($"{IndexPath}#department-{id}");
+        return Redirect(await DepartmentLocationAsync(id, ct));
     }
 
     [HttpPost("departments/{id:int}/delete")]
@@ -117,14 +127,14 @@ public sealed class StructureController(StructureService structure, ContentStore
             return FiscalYearView(form, department.Name, departmentId, id: null);
         }
 
-        var (_, problems) = await structure.CreateFiscalYearAsync(departmentId, form, Actor, ct);
+        var (yearId, problems) = await structure.CreateFiscalYearAsync(departmentId, form, Actor, ct);
         if (AddProblems(problems))
         {
             return FiscalYearView(form, department.Name, departmentId, id: null);
         }
 
         TempData["Notice"] = $"「{department.Name} {form.Heading.Trim()}」を作成しました。重点目標を追加すると公開サイトに表示されます。";
-        return Redirect($"{IndexPath}#department-{departmentId}");
+        return Redirect(YearLocation(yearId!.Value));
     }
 
     [HttpGet("years/{id:int}")]
@@ -151,7 +161,7 @@ public sealed class StructureController(StructureService structure, ContentStore
         }
 
         TempData["Notice"] = $"「{year.Department!.Name} {form.Heading.Trim()}」を保存しました。";
-        return Redirect($"{IndexPath}#year-{id}");
+        return Redirect(YearLocation(id));
     }
 
     [HttpPost("years/{id:int}/delete")]
@@ -165,14 +175,17 @@ public sealed class StructureController(StructureService structure, ContentStore
 
         await store.MoveFiscalYearToRecycleBinAsync(id, Actor, ct);
         TempData["Notice"] = $"「{year.Department!.Name} {year.Heading}」を、その重点目標ごとごみ箱へ移動しました。公開サイトからも消えています。ごみ箱から元に戻せます。";
-        return Redirect($"{IndexPath}#department-{year.DepartmentId}");
+        return Redirect(await DepartmentLocationAsync(year.DepartmentId, ct));
     }
 
     [HttpPost("documents/{id:guid}/move")]
     public async Task<IActionResult> MoveDocument(Guid id, MoveDirection direction, CancellationToken ct)
     {
         await structure.MoveDocumentAsync(id, direction, Actor, ct);
-        return Redirect($"{IndexPath}#document-{id}");
+        var document = await store.FindAsync(id, ct);
+        return Redirect(document is { Kind: DocumentKind.Goal, FiscalYearId: { } yearId }
+            ? TreeLinks.Year(IndexPath, yearId, await tree.GoalPageOfAsync(id, yearId, TreeLayout.Structure, ct), $"document-{id}")
+            : $"{IndexPath}#document-{id}");
     }
 
     [HttpPost("documents/{id:guid}/delete")]
@@ -188,8 +201,15 @@ public sealed class StructureController(StructureService structure, ContentStore
         TempData["Notice"] = document.PublishedVersion is null
             ? "ごみ箱へ移動しました。ごみ箱から元に戻せます。"
             : "ごみ箱へ移動しました。公開サイトからも消えています。ごみ箱から元に戻せます。";
-        return Redirect(IndexPath);
+        return Redirect(document.FiscalYearId is { } yearId ? YearLocation(yearId) : IndexPath);
     }
+
+    /// <summary>The department on the page of departments that holds it.</summary>
+    private async Task<string> DepartmentLocationAsync(int departmentId, CancellationToken ct) =>
+        TreeLinks.Department(IndexPath, await tree.DepartmentPageOfAsync(departmentId, TreeLayout.Structure, ct), departmentId);
+
+    /// <summary>The year opened, on the page of departments that holds it.</summary>
+    private static string YearLocation(int yearId) => TreeLinks.Year(IndexPath, yearId, 1, $"year-{yearId}");
 
     private ViewResult DepartmentView(DepartmentForm form, int? id)
     {

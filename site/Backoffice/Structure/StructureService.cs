@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Audit;
-using UedaPublicGoals.Backoffice.ContentTree;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Content.Redirects;
@@ -24,12 +23,9 @@ public enum MoveDirection
 /// every change the public site shows commits like a publish (one transaction with its
 /// audit and outbox rows) and is announced as ONE batch, however many documents it moves.
 /// </summary>
-public sealed class StructureService(ContentTreeQuery tree, PortalDbContext db, PublishUnitOfWork unitOfWork, AuditLog audit, TimeProvider clock, ReservedPathSegments reservedSegments)
+public sealed class StructureService(PortalDbContext db, PublishUnitOfWork unitOfWork, AuditLog audit, TimeProvider clock, ReservedPathSegments reservedSegments)
 {
     private const int SortStep = 10;
-
-    /// <summary>Every department, year, goal and page, titles only (the page reorders them): the dashboard's tree query.</summary>
-    public Task<ContentTree.ContentTree> LoadAsync(CancellationToken ct = default) => tree.LoadAsync(null, TreeOpening.Everything, ct);
 
     public Task<Department?> FindDepartmentAsync(int id, CancellationToken ct = default) =>
         db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.DeletedUtc == null, ct);

@@ -44,8 +44,8 @@ foreach (var size in sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine($"| goals | start to first page | RSS start → warm-up, full GC → {publishes} more publishes, full GC | anonymous | shared (JIT code, stubs) | live managed heap warm-up → {publishes} more | index file mappings (deleted) | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine($"| goals | start to first page | RSS start → warm-up, full GC → {publishes} more publishes, full GC | anonymous | shared (JIT code, stubs) | live managed heap warm-up → {publishes} more | index file mappings (deleted) | home bytes | home req/s | largest department bytes | department req/s | largest year bytes | year req/s | goal bytes | goal req/s | publish → page (median of {publishes}) | → search | → API | → goals.csv | publish until all show it | backoffice tree bytes | backoffice tree ms | structure page bytes | structure page ms |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var baseline = results[0];
 foreach (var r in results)
 {
@@ -73,7 +73,9 @@ foreach (var r in results)
         $"{r.Publish.CsvMs:N0} ms",
         $"{r.Publish.AllMs:N0} ms{Ratio(r.Publish.AllMs, baseline.Publish.AllMs)}",
         $"{r.Tree.Bytes:N0}{Ratio(r.Tree.Bytes, baseline.Tree.Bytes)}",
-        $"{r.Tree.MedianMs:0.0} ms{Ratio(r.Tree.MedianMs, baseline.Tree.MedianMs)} |"));
+        $"{r.Tree.MedianMs:0.0} ms{Ratio(r.Tree.MedianMs, baseline.Tree.MedianMs)}",
+        $"{r.Structure.Bytes:N0}{Ratio(r.Structure.Bytes, baseline.Structure.Bytes)}",
+        $"{r.Structure.MedianMs:0.0} ms{Ratio(r.Structure.MedianMs, baseline.Structure.MedianMs)} |"));
 }
 
 static async Task<SizeResult> Run(string publishedSite, string work, string port, double loadSeconds, TimeSpan startLimit, int publishes, int size, string largestYear)
@@ -197,9 +199,11 @@ static async Task<SizeResult> Run(string publishedSite, string work, string port
         await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
         var afterIdle = Measure(server, work, size, "idle");
         Console.WriteLine($"after {IdleSeconds} s idle: {afterIdle}; {await GcView.ReadAsync(server)}");
-        var tree = await editor.ContentTreeAsync();
+        var tree = await editor.BackofficePageAsync("/backoffice/");
         Console.WriteLine($"backoffice content tree /backoffice/: {tree.Bytes:N0} bytes, median {tree.MedianMs:0.0} ms of 10");
-        return new SizeResult(size, startSeconds, afterStart, afterWarmUp, afterGc, home, department, year, goalPage, median, tree);
+        var structure = await editor.BackofficePageAsync("/backoffice/structure");
+        Console.WriteLine($"backoffice structure page /backoffice/structure: {structure.Bytes:N0} bytes, median {structure.MedianMs:0.0} ms of 10");
+        return new SizeResult(size, startSeconds, afterStart, afterWarmUp, afterGc, home, department, year, goalPage, median, tree, structure);
     }
     finally
     {
@@ -314,9 +318,9 @@ sealed record SettledMemory(MemoryPoint Rss, double LiveHeapMb)
     public override string ToString() => $"{Rss}; live managed heap {LiveHeapMb:N1} MB";
 }
 
-sealed record SizeResult(int Goals, double StartSeconds, MemoryPoint AfterStart, SettledMemory AfterWarmUp, SettledMemory AfterPublishes, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree);
+sealed record SizeResult(int Goals, double StartSeconds, MemoryPoint AfterStart, SettledMemory AfterWarmUp, SettledMemory AfterPublishes, PageLoad Home, PageLoad Department, PageLoad Year, PageLoad Goal, PublishTimes Publish, TreeLoad Tree, TreeLoad Structure);
 
-/// <summary>The backoffice dashboard's content tree as the signed-in editor gets it (uncompressed).</summary>
+/// <summary>A backoffice page of the tree (the dashboard, the structure page) as the signed-in editor gets it (uncompressed).</summary>
 sealed record TreeLoad(int Bytes, double MedianMs);
 
 /// <summary>A logged-in backoffice session that publishes through the goal editor's form, as a person does.</summary>
@@ -340,15 +344,15 @@ sealed class Editor(HttpClient client)
         return new Editor(client);
     }
 
-    /// <summary>The dashboard (/backoffice/, the content tree as it opens by default): bytes, and the median time of ten GETs.</summary>
-    public async Task<TreeLoad> ContentTreeAsync()
+    /// <summary>A page of the tree as it opens by default (/backoffice/, /backoffice/structure): bytes, and the median time of ten GETs.</summary>
+    public async Task<TreeLoad> BackofficePageAsync(string path)
     {
         var bytes = 0;
         var times = new List<double>();
         for (var round = 0; round < 10; round++)
         {
             var clock = Stopwatch.StartNew();
-            bytes = (await client.GetByteArrayAsync("/backoffice/")).Length;
+            bytes = (await client.GetByteArrayAsync(path)).Length;
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 

@@ -118,7 +118,8 @@ public sealed class AdminStructureTests : IDisposable
         var session = await portal.AdminAsync();
         var structure = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/structure"));
         var goals = structure.QuerySelectorAll(".structure-item--document[id^='document-']").Take(4).Select(li => li.Id!["document-".Length..]).ToList();
-        Assert.Null(structure.QuerySelector($"form[action='/backoffice/structure/documents/{goals[0]}/move'] input[value=Up]"));
+        Assert.Null(structure.QuerySelector($"button[formaction='/backoffice/structure/documents/{goals[0]}/move'][value=Up]"));
+        Assert.NotNull(structure.QuerySelector($"button[formaction='/backoffice/structure/documents/{goals[1]}/move'][value=Up]"));
 
         await session.PostFormAsync("/backoffice/structure", $"/backoffice/structure/documents/{goals[1]}/move", new() { ["direction"] = "Up" });
 

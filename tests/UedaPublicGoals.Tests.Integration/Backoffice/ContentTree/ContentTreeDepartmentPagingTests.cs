@@ -21,9 +21,6 @@ public sealed class ContentTreeDepartmentPagingTests : IDisposable
     private static IReadOnlyList<string> DepartmentSlugs(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("section[aria-labelledby=tree-goals] .content-tree > li > .content-tree__label .content-tree__slug").Select(s => s.TextContent.Trim('/')).ToList();
 
-    private static string? DepartmentPagerLink(AngleSharp.Dom.IDocument page, string rel) =>
-        page.QuerySelector($"nav.pager[aria-label=部局のページ] a[rel={rel}]")?.GetAttribute("href");
-
     private async Task<BackofficeSession> PublicRelationsAsync() =>
         await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
 
@@ -36,22 +33,10 @@ public sealed class ContentTreeDepartmentPagingTests : IDisposable
         var generated = await GeneratedDepartments.AddAsync(portal.Services, Generated, publish: false);
         var session = await PublicRelationsAsync();
 
-        var seen = new List<string>();
-        string? path = "/backoffice/";
-        var pages = 0;
-        while (path is not null)
-        {
-            var page = HtmlText.Parse(await session.Client.GetStringAsync(path));
-            var slugs = DepartmentSlugs(page);
-            Assert.InRange(slugs.Count, 1, TreeOpening.DepartmentsPerPageShown);
-            seen.AddRange(slugs);
-            pages++;
-            Assert.Contains($"{pages} / 3 ページ", HtmlText.Collapse(page.QuerySelector("nav.pager[aria-label=部局のページ]")!.TextContent));
-            path = DepartmentPagerLink(page, "next");
-        }
+        var pages = (await DepartmentPages.WalkAsync(session.Client, "/backoffice/", pageCount: 3)).Select(html => DepartmentSlugs(HtmlText.Parse(html))).ToList();
 
-        Assert.Equal(["seisaku-kikaku", .. generated], seen);
-        Assert.Equal(3, pages);
+        Assert.All(pages, slugs => Assert.InRange(slugs.Count, 1, TreeOpening.DepartmentsPerPageShown));
+        Assert.Equal(["seisaku-kikaku", .. generated], pages.SelectMany(slugs => slugs));
     }
 
     [Fact]
@@ -62,13 +47,13 @@ public sealed class ContentTreeDepartmentPagingTests : IDisposable
         var r6 = await EditorPages.R6YearIdAsync(portal);
 
         var first = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/"));
-        Assert.Equal("/backoffice/?departmentPage=2", DepartmentPagerLink(first, "next"));
+        Assert.Equal("/backoffice/?departmentPage=2", DepartmentPages.Link(first, "next"));
         Assert.NotNull(first.QuerySelector($"#year-{r6} a.content-tree__toggle[aria-expanded=true]"));
 
         var second = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/?departmentPage=2"));
         Assert.Null(second.QuerySelector("a.content-tree__toggle[aria-expanded=true]"));
-        Assert.Equal("/backoffice/?departmentPage=1", DepartmentPagerLink(second, "prev"));
-        Assert.Equal("/backoffice/?departmentPage=3", DepartmentPagerLink(second, "next"));
+        Assert.Equal("/backoffice/?departmentPage=1", DepartmentPages.Link(second, "prev"));
+        Assert.Equal("/backoffice/?departmentPage=3", DepartmentPages.Link(second, "next"));
 
         // Out-of-range department pages answer the nearest page, never an error.
         Assert.Equal(TreeOpening.DepartmentsPerPageShown, DepartmentSlugs(HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/?departmentPage=99"))).Count);

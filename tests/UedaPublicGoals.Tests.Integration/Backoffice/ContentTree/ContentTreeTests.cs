@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Backoffice.ContentTree;
-using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
+using UedaPublicGoals.Tests.Common;
 using UedaPublicGoals.Tests.Integration.Backoffice.Editing;
 using UedaPublicGoals.Tests.Integration.Infrastructure;
 
@@ -17,26 +17,7 @@ public sealed class ContentTreeTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    /// <summary>A 令和7年度 under 政策企画部 holding <see cref="ManyGoals"/> draft goals.</summary>
-    private async Task<int> LongYearAsync()
-    {
-        var departmentId = await EditorPages.SeisakuKikakuIdAsync(portal);
-        var yearId = 0;
-        await portal.WithStoreAsync(async (store, db) =>
-        {
-            var year = new FiscalYear { DepartmentId = departmentId, Year = 2025, Slug = "r7", Heading = "令和7年度" };
-            db.FiscalYears.Add(year);
-            await db.SaveChangesAsync();
-            yearId = year.Id;
-            for (var n = 1; n <= ManyGoals; n++)
-            {
-                await store.AddDocumentAsync(DocumentKind.Goal, year.Id, $"goal-{n:D3}", n, new GoalContent { Title = $"試験用の重点目標{n:D3}", Priority = n }, "test", publish: false, CancellationToken.None);
-            }
-
-            await db.SaveChangesAsync();
-        });
-        return yearId;
-    }
+    private Task<int> LongYearAsync() => LongYear.AddAsync(portal.Services, ManyGoals);
 
     private static IReadOnlyList<string> GoalTitles(AngleSharp.Dom.IDocument page, int yearId) =>
         page.QuerySelectorAll($"#year-{yearId} .content-tree__document > .content-tree__label").Select(l => HtmlText.Collapse(l.TextContent)).ToList();
@@ -84,7 +65,21 @@ public sealed class ContentTreeTests : IDisposable
         var longYear = await LongYearAsync();
         var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
 
-        var structure = HtmlText.MainText(await session.Client.GetStringAsync("/backoffice/structure"));
+        // The structure page pages the same way: the opened year's goals a page at a time (its next links reach
+        // the rest), other years by their link.
+        var texts = new List<string>();
+        string? path = "/backoffice/structure";
+        while (path is not null)
+        {
+            var html = await session.Client.GetStringAsync(path);
+            texts.Add(HtmlText.MainText(html));
+            path = HtmlText.Parse(html).QuerySelector($"#year-{longYear} a[rel=next]")?.GetAttribute("href");
+        }
+
+        var r6 = await EditorPages.R6YearIdAsync(portal);
+        var open = HtmlText.Parse(await session.Client.GetStringAsync("/backoffice/structure")).QuerySelector($"#year-{r6} a[aria-expanded=false]")!.GetAttribute("href")!;
+        texts.Add(HtmlText.MainText(await session.Client.GetStringAsync(open)));
+        var structure = string.Join('\n', texts);
 
         Assert.Contains("試験用の重点目標001", structure);
         Assert.Contains($"試験用の重点目標{ManyGoals:D3}", structure);
