@@ -17,7 +17,7 @@ public sealed class ReportingPostgresTests(PostgresServer postgres)
     public async Task Two_racing_reminder_passes_send_each_reminder_once_and_the_status_page_reads_the_same()
     {
         await using var smtp = new SmtpTestServer();
-        using var portal = new CyclePortal("2024-11-01T09:00", smtp) { PostgresConnectionString = postgres.ConnectionStringFor("portal_reporting_cycle") };
+        using var portal = new CyclePortal("2024-11-01T09:00", smtp) { PostgresConnectionString = postgres.SeededConnectionStringFor("portal_reporting_cycle") };
         var department = await EditorPages.SeisakuKikakuIdAsync(portal);
         var author = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.DepartmentAuthor, "pg-tantou@example.jp", department));
         await portal.WriteReportAsync("koho", midterm: true, publish: true);

@@ -14,7 +14,7 @@ public sealed class ContentTreePostgresTests(PostgresServer postgres)
     [Fact]
     public async Task The_filter_and_the_department_pages_read_the_same_as_on_sqlite()
     {
-        using var portal = new PortalFactory { PostgresConnectionString = postgres.ConnectionStringFor("portal_content_tree") };
+        using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("portal_content_tree") };
         await GeneratedDepartments.AddAsync(portal.Services, TreeOpening.DepartmentsPerPageShown + 30, publish: false);
         var session = await BackofficeSession.LogInAsync(portal, await BackofficeSession.CreateUserAsync(portal, BackofficeRoles.PublicRelations));
 

@@ -12,7 +12,7 @@ public sealed class DraftPlanOnPostgresTests(PostgresServer postgres)
     [Fact]
     public async Task A_paragraph_comment_is_stored_counted_and_filtered_and_a_new_version_is_diffed_on_PostgreSQL()
     {
-        using var portal = new FeedbackPortal { PostgresConnectionString = postgres.ConnectionStringFor("feedback_draft_plans") };
+        using var portal = new FeedbackPortal { PostgresConnectionString = postgres.SeededConnectionStringFor("feedback_draft_plans") };
         var (staff, _) = await InboxTestData.LogInOfficerAsync(portal);
         var id = await DraftPlanSteps.PublishOpenAsync(portal, staff);
         var version = (await DraftPlanSteps.VersionsAsync(portal, id)).Single();

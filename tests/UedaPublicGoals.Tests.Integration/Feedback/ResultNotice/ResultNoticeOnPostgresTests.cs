@@ -16,7 +16,7 @@ public sealed class ResultNoticeOnPostgresTests(PostgresServer postgres)
     [Fact]
     public async Task Settings_publishing_the_notice_and_the_participation_counts_work_on_PostgreSQL()
     {
-        using var portal = new PortalFactory { PostgresConnectionString = postgres.ConnectionStringFor("feedback_notice") };
+        using var portal = new PortalFactory { PostgresConnectionString = postgres.SeededConnectionStringFor("feedback_notice") };
         var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
         var consultationId = await GeneratedOpinions.DefaultConsultationIdAsync(portal.Services);
         var staffPage = $"/backoffice/feedback/notice/{consultationId}";

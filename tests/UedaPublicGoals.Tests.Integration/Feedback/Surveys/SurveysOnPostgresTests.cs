@@ -13,7 +13,7 @@ public sealed class SurveysOnPostgresTests(PostgresServer postgres)
     [Fact]
     public async Task Answers_are_stored_and_counted_and_free_text_is_numbered_on_PostgreSQL()
     {
-        using var portal = new FeedbackPortal { PostgresConnectionString = postgres.ConnectionStringFor("feedback_surveys") };
+        using var portal = new FeedbackPortal { PostgresConnectionString = postgres.SeededConnectionStringFor("feedback_surveys") };
         var officer = await SurveySteps.LogInOfficerAsync(portal);
         var survey = await SurveySteps.CreatePublishedAsync(portal, officer);
         string html = "";
