@@ -1,3 +1,4 @@
+using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Search.Indexing;
 using UedaPublicGoals.Search.Querying;
 
@@ -23,12 +24,4 @@ public sealed class StaffSearch(SearchIndexer indexer)
         var terms = SearchTerms.Parse(query ?? "");
         return SearchExecutor.Run(indexer.Internal, new SearchCriteria(terms, department, year, type, skip, take));
     }
-
-    public static string StateLabel(DraftState state) => state switch
-    {
-        DraftState.Published => "公開中",
-        DraftState.ChangedSincePublished => "公開中（未公開の変更あり）",
-        DraftState.NotPublished => "未公開",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
 }

@@ -50,15 +50,7 @@ public sealed record TreeDocument(
 {
     public bool IsPublished => PublishedVersion is not null;
 
-    /// <summary>The draft has changes the public site does not show yet.</summary>
-    public bool HasUnpublishedChanges => PublishedVersion != DraftVersion;
-
-    public string StateLabel => (IsPublished, HasUnpublishedChanges) switch
-    {
-        (false, _) => "未公開",
-        (true, true) => "公開中（未公開の変更あり）",
-        (true, false) => "公開中",
-    };
+    public DraftState State => DraftStates.Of(PublishedVersion, DraftVersion);
 }
 
 /// <param name="GoalCount">Every goal of the year, also when <paramref name="Goals"/> holds only one page of them or none.</param>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using UedaPublicGoals.Backoffice.Approvals;
+using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Backoffice.Diff;
 
@@ -127,14 +128,7 @@ public sealed class EditorState
 
     public bool IsPublished => PublishedVersion is not null;
 
-    public bool HasUnpublishedChanges => PublishedVersion != DraftVersion;
-
-    public string StateLabel => (IsPublished, HasUnpublishedChanges) switch
-    {
-        (false, _) => "未公開",
-        (true, true) => "公開中（未公開の変更あり）",
-        (true, false) => "公開中",
-    };
+    public DraftState DraftState => DraftStates.Of(PublishedVersion, DraftVersion);
 }
 
 /// <summary>Someone else saved since the form was drawn: who, when, and what they changed.</summary>

@@ -236,12 +236,7 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes, MarkdownRen
             Order = order,
             UpdatedUtc = UpdatedUtc,
             DocumentId = Document.Id,
-            State = Kind == SearchIndexKind.External ? null : Document.PublishedVersion switch
-            {
-                null => DraftState.NotPublished,
-                { } published when published == Document.DraftVersion => DraftState.Published,
-                _ => DraftState.ChangedSincePublished,
-            },
+            State = Kind == SearchIndexKind.External ? null : DraftStates.Of(Document.PublishedVersion, Document.DraftVersion),
         };
     }
 }

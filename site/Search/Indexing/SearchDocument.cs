@@ -1,3 +1,4 @@
+using UedaPublicGoals.Content.Model;
 namespace UedaPublicGoals.Search.Indexing;
 
 /// <summary>
@@ -44,19 +45,6 @@ public sealed record SearchDocument
 
     /// <summary>Internal index only: whether the indexed draft is published.</summary>
     public DraftState? State { get; init; }
-}
-
-/// <summary>Where a draft stands against the public site (internal index only).</summary>
-public enum DraftState
-{
-    /// <summary>The draft is what the public sees.</summary>
-    Published,
-
-    /// <summary>Published, but the draft has newer unpublished changes.</summary>
-    ChangedSincePublished,
-
-    /// <summary>Never published, or unpublished.</summary>
-    NotPublished,
 }
 
 /// <summary>The result types residents can filter by, with their Japanese labels.</summary>

@@ -1,3 +1,4 @@
+using UedaPublicGoals.Content.Model;
 using Lucene.Net.Documents;
 
 namespace UedaPublicGoals.Search.Indexing;

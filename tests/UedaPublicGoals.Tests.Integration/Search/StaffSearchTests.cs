@@ -43,7 +43,7 @@ public sealed class StaffSearchTests : IDisposable
         Assert.Equal(DraftState.ChangedSincePublished, hit.Document.State);
         Assert.Equal("/seisaku-kikaku/r6/koho/#initiative-2", hit.Document.Url);
         Assert.Contains($"<mark>{DraftOnlyWords}</mark>", hit.TitleHtml);
-        Assert.Equal("公開中（未公開の変更あり）", StaffSearch.StateLabel(hit.Document.State!.Value));
+        Assert.Equal("公開中（未公開の変更あり）", hit.Document.State!.Value.Label());
 
         await AssertPublicSearchFindsNothingAsync(DraftOnlyWords);
     }
