@@ -7,7 +7,7 @@ namespace UedaPublicGoals.Follow;
 /// <summary>
 /// Follow without an account: Atom feeds of the site, a goal and a consultation (/oshirase/atom…), and e-mail
 /// subscriptions with double opt-in, a daily digest and one-click unsubscribe (/oshirase/touroku…). What a publish
-/// changed is recorded by <see cref="Changes.RecordGoalChanges"/>, listed in Content/Publishing/Handlers.
+/// changed is recorded by <see cref="Changes.RecordGoalChanges"/> in the publish's transaction, listed in Content/Publishing/Handlers.
 /// </summary>
 public static class FollowExtensions
 {

@@ -1,3 +1,5 @@
+using UedaPublicGoals.Infrastructure.Database;
+
 namespace UedaPublicGoals.Content.Publishing;
 
 /// <summary>
@@ -23,9 +25,12 @@ public interface IPublishHandler
 }
 
 /// <summary>
-/// A handler that writes state every node shares into the database (e.g. the goal-change records followers read),
-/// as opposed to one that refreshes this node's own memory or files. The dispatcher runs it only on the node where
-/// the change committed, retries included; a replay of another node's outbox rows skips it, since the publishing
-/// node writes those rows once for all.
+/// Rows every node shares that a publish brings with it (e.g. the goal-change records followers read): added to the
+/// publish's own DbContext just before its one SaveChanges, so they commit with it or not at all, once, on the node
+/// that publishes. Listed in <see cref="Handlers.PublishHandlers"/> with the handlers.
 /// </summary>
-public interface ISharedStatePublishHandler : IPublishHandler;
+public interface IPublishTransactionWriter
+{
+    /// <summary>Adds rows to <paramref name="db"/>; what the caller queued (versions, pointers) is in its change tracker.</summary>
+    Task AddRowsAsync(PortalDbContext db, PublishBatch batch, CancellationToken cancellationToken);
+}

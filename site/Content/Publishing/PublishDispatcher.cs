@@ -9,8 +9,6 @@ namespace UedaPublicGoals.Content.Publishing;
 /// nodes' outbox rows. Each handler is isolated: a failure is logged with the documents, queued for a retry
 /// (<see cref="RetryFailedAsync"/>, run by the poller on every pass) and never stops the handlers after it.
 /// The change itself is already committed, so nothing here can turn a publish into an error.
-/// A replayed batch (<see cref="PublishBatch.FromOtherNode"/>) skips the <see cref="ISharedStatePublishHandler"/>s:
-/// the node that committed runs those, and retries them from its own queue when they fail.
 /// </summary>
 public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILogger<PublishDispatcher> logger)
 {
@@ -35,7 +33,7 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
         activity?.SetTag("ueda.documents", batch.DocumentIds.Count);
         activity?.SetTag("ueda.from_other_node", batch.FromOtherNode);
         var failures = 0;
-        foreach (var handler in ordered.Where(h => RunsFor(h, batch)))
+        foreach (var handler in ordered)
         {
             if (!await RunTracedAsync(handler, batch, attempt: 0, ct))
             {
@@ -45,10 +43,6 @@ public sealed class PublishDispatcher(IEnumerable<IPublishHandler> handlers, ILo
 
         return failures;
     }
-
-    /// <summary>Every node refreshes its own memory and files; shared database state is written where the change committed.</summary>
-    private static bool RunsFor(IPublishHandler handler, PublishBatch batch) =>
-        !batch.FromOtherNode || handler is not ISharedStatePublishHandler;
 
     /// <summary>Runs the failed work again, once each. Returns how many still fail.</summary>
     public async Task<int> RetryFailedAsync(CancellationToken ct = default)

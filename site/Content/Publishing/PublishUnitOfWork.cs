@@ -7,11 +7,11 @@ namespace UedaPublicGoals.Content.Publishing;
 
 /// <summary>
 /// Commits a change to the public site as one unit of work: whatever the caller queued on the DbContext
-/// (versions, the published pointer, audit rows, redirects) plus one outbox row (cache instruction) per
-/// affected document, in ONE SaveChanges, so one transaction. Then it hands the batch to the
+/// (versions, the published pointer, audit rows, redirects), the rows of the <see cref="IPublishTransactionWriter"/>s
+/// and one outbox row (cache instruction) per affected document, in ONE SaveChanges, so one transaction. Then it hands the batch to the
 /// <see cref="PublishDispatcher"/>. A node that dies after the commit has still told the others.
 /// </summary>
-public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, PublishDispatcher dispatcher, OutboxSignal signal, TimeProvider clock)
+public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, PublishDispatcher dispatcher, IEnumerable<IPublishTransactionWriter> writers, OutboxSignal signal, TimeProvider clock)
 {
     /// <exception cref="ContentConflictException">A document changed since it was loaded; nothing was saved.</exception>
     public async Task CommitAsync(IEnumerable<Guid> changedDocuments, CancellationToken ct = default)
@@ -29,6 +29,11 @@ public sealed class PublishUnitOfWork(PortalDbContext db, NodeIdentity node, Pub
         var now = clock.GetUtcNow().UtcDateTime;
         var outbox = batch.DocumentIds.Select(id => new CacheInstruction { Utc = now, DocumentId = id, OriginNode = node.Id }).ToList();
         db.CacheInstructions.AddRange(outbox);
+        foreach (var writer in writers)
+        {
+            await writer.AddRowsAsync(db, batch, ct);
+        }
+
         using var activity = PublishTracing.Source.StartActivity(PublishTracing.Commit);
         activity?.SetTag(PublishTracing.NodeTag, node.Id);
         activity?.SetTag("ueda.documents", batch.DocumentIds.Count);

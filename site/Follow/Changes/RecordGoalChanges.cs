@@ -1,49 +1,48 @@
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Publishing;
-using UedaPublicGoals.Content.ReadModel;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
 
 namespace UedaPublicGoals.Follow.Changes;
 
 /// <summary>
-/// Stores what a publish changed for residents who follow goals (feeds, digests). It runs BEFORE the read model is
-/// updated: the snapshot still holds the version the public saw, which is the "before" of the difference. The rows
-/// are shared by every node, so only the node where the publish committed writes them (<see cref="ISharedStatePublishHandler"/>).
+/// Stores what a publish changed for residents who follow goals (feeds, digests): for every goal whose published
+/// version moves in this commit, the difference between the version published before and the one published now.
+/// The rows go into the publish's own transaction (<see cref="IPublishTransactionWriter"/>), so they exist exactly
+/// when the publish does, written once by the node that publishes.
 /// </summary>
-public sealed class RecordGoalChanges(PublishedContentCache cache, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecordGoalChanges> logger) : ISharedStatePublishHandler
+public sealed class RecordGoalChanges(TimeProvider clock) : IPublishTransactionWriter
 {
-    public async Task HandleAsync(PublishBatch batch, CancellationToken cancellationToken)
+    public async Task AddRowsAsync(PortalDbContext db, PublishBatch batch, CancellationToken cancellationToken)
     {
-        if (batch.DocumentIds.Count == 0)
+        var moved = db.ChangeTracker.Entries<ContentDocument>()
+            .Where(entry => entry.Entity is { Kind: DocumentKind.Goal, DeletedUtc: null, PublishedVersion: not null })
+            .Select(entry => (Document: entry.Entity, Before: entry.State == EntityState.Added ? null : entry.Property(d => d.PublishedVersion).OriginalValue))
+            .Where(goal => goal.Before != goal.Document.PublishedVersion)
+            .ToList();
+        foreach (var (document, before) in moved)
         {
-            return;
-        }
+            var number = document.PublishedVersion!.Value;
 
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var published = await (
-            from document in db.Documents.AsNoTracking()
-            join version in db.Versions.AsNoTracking() on new { document.Id, Number = document.PublishedVersion ?? 0 } equals new { Id = version.DocumentId, version.Number }
-            where batch.DocumentIds.Contains(document.Id) && document.Kind == DocumentKind.Goal && document.DeletedUtc == null
-            select new { document.Id, document.PublishedUtc, version.Number, version.Json })
-            .ToListAsync(cancellationToken);
-
-        foreach (var goal in published)
-        {
-            var seen = cache.Current.FindGoal(goal.Id);
-            if (seen?.Version == goal.Number || await db.GoalChanges.AnyAsync(c => c.DocumentId == goal.Id && c.Version == goal.Number, cancellationToken))
+            // A version published before (a rollback to it) brought its changes then.
+            if (before is not null && await db.GoalChanges.AnyAsync(c => c.DocumentId == document.Id && c.Version == number, cancellationToken))
             {
-                continue; // nothing new for the public, or recorded already (a retried batch)
+                continue;
             }
 
-            var content = ContentJson.Deserialize<GoalContent>(goal.Json);
-            var utc = goal.PublishedUtc ?? clock.GetUtcNow().UtcDateTime;
-            db.GoalChanges.AddRange(GoalChangeDiff.Between(seen?.Content, content).Select(change => new GoalChange
+            var content = await ContentOfAsync(db, document.Id, number, cancellationToken);
+            if (content is null)
             {
-                DocumentId = goal.Id,
-                Version = goal.Number,
+                continue;
+            }
+
+            var previous = before is { } earlier ? await ContentOfAsync(db, document.Id, earlier, cancellationToken) : null;
+            var utc = document.PublishedUtc ?? clock.GetUtcNow().UtcDateTime;
+            db.GoalChanges.AddRange(GoalChangeDiff.Between(previous, content).Select(change => new GoalChange
+            {
+                DocumentId = document.Id,
+                Version = number,
                 Kind = change.Kind,
                 Key = change.Key,
                 Utc = utc,
@@ -52,15 +51,18 @@ public sealed class RecordGoalChanges(PublishedContentCache cache, IServiceScope
                 GoalTitle = content.Title,
             }));
         }
+    }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex)
-        {
-            // A retry or another batch naming the same goal recorded this version first: the rows are identical.
-            logger.LogInformation(ex, "Goal changes of {Batch} were already recorded.", batch);
-        }
+    /// <summary>A version's content: queued in this commit (save and publish in one step) or stored already.</summary>
+    private static async Task<GoalContent?> ContentOfAsync(PortalDbContext db, Guid documentId, int number, CancellationToken ct)
+    {
+        var json = db.ChangeTracker.Entries<ContentVersion>()
+            .Select(entry => entry.Entity)
+            .FirstOrDefault(version => version.DocumentId == documentId && version.Number == number)?.Json
+            ?? await db.Versions.AsNoTracking()
+                .Where(version => version.DocumentId == documentId && version.Number == number)
+                .Select(version => version.Json)
+                .FirstOrDefaultAsync(ct);
+        return json is null ? null : ContentJson.Deserialize<GoalContent>(json);
     }
 }

@@ -354,7 +354,7 @@ public sealed class PublishPipelineTests
         }
     }
 
-    private sealed class FrozenHandler : IPublishHandler
+    internal sealed class FrozenHandler : IPublishHandler
     {
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -10,10 +10,10 @@ public static class PublishHandlers
 {
     public static IServiceCollection AddPublishHandlers(this IServiceCollection services)
     {
-        // 0. What residents following a goal hear about (feeds, digests): the difference between the snapshot the
-        //    public saw and the version published now, so it runs while the read model still holds the old one. It writes
-        //    shared rows, so it runs only on the node where the publish committed (ISharedStatePublishHandler).
-        services.AddSingleton<IPublishHandler, Follow.Changes.RecordGoalChanges>();
+        // 0. In the publish's own transaction, not after it: what residents following a goal hear about (feeds,
+        //    digests), the difference between the version published before and the one published now. Committed with
+        //    the publish, so a node that dies right after the commit has recorded it, and only that node writes it.
+        services.AddSingleton<IPublishTransactionWriter, Follow.Changes.RecordGoalChanges>();
 
         // 1. The in-memory read model: everything below reads the new snapshot.
         services.AddSingleton<IPublishHandler, UpdateReadModel>();
