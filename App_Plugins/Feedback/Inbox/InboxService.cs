@@ -3,6 +3,7 @@ using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
 using UedaPublicGoals.Feedback.Results;
 using UedaPublicGoals.Feedback.Submission;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Feedback.Inbox;
 
@@ -56,7 +57,7 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
     {
         var query = filter.Apply(db.Comments.AsNoTracking());
         var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Paging.PageCount(total, PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var comments = await query
             .OrderByDescending(c => c.ReceivedUtc).ThenByDescending(c => c.Id)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Audit;
 using UedaPublicGoals.Kernel.Audit;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Backoffice.AuditViewer;
 
@@ -108,7 +109,7 @@ public sealed class AuditViewerController(PortalDbContext db, AuditActionCatalog
         }
 
         var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Paging.PageCount(total, PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var entries = await query.OrderByDescending(a => a.Utc).ThenByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return View("Index", new AuditPage(filter, entries, total, page, pageCount, PageSize, actions));

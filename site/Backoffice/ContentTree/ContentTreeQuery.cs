@@ -4,6 +4,7 @@ using UedaPublicGoals.Backoffice.PublicationSets;
 using UedaPublicGoals.Content.Model;
 using UedaPublicGoals.Content.Store;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Backoffice.ContentTree;
 
@@ -146,12 +147,12 @@ public sealed class ContentTreeQuery(PortalDbContext db)
         var (departmentsPerPage, goalsPerPage, withDetails) = opening.Layout;
         var filter = NormalizedFilter(opening.DepartmentFilter);
         var matchingIds = await Ordered(Matching(filter)).Select(d => d.Id).ToListAsync(ct);
-        var departmentPageCount = PageCount(matchingIds.Count, departmentsPerPage);
+        var departmentPageCount = Paging.PageCount(matchingIds.Count, departmentsPerPage);
         var openedYearDepartment = opening.YearId is { } openYear
             ? await db.FiscalYears.AsNoTracking().Where(y => y.Id == openYear && y.DeletedUtc == null).Select(y => (int?)y.DepartmentId).FirstOrDefaultAsync(ct)
             : null;
         var departmentPage = Math.Clamp(
-            opening.DepartmentPage ?? (openedYearDepartment is { } holding && matchingIds.IndexOf(holding) is >= 0 and var index ? index / departmentsPerPage + 1 : 1),
+            opening.DepartmentPage ?? (openedYearDepartment is { } holding && matchingIds.IndexOf(holding) is >= 0 and var index ? Paging.PageHolding(index, departmentsPerPage) : 1),
             1,
             departmentPageCount);
         var departmentOffset = (departmentPage - 1) * departmentsPerPage;
@@ -170,7 +171,7 @@ public sealed class ContentTreeQuery(PortalDbContext db)
 
         // A year opens only where it is shown: its department on this page of the (filtered) departments.
         var openedYearId = openedYearDepartment is { } shownDepartment && shownIds.Contains(shownDepartment) ? opening.YearId : null;
-        var openedPage = openedYearId is null ? 1 : Math.Clamp(opening.Page, 1, PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), goalsPerPage));
+        var openedPage = openedYearId is null ? 1 : Math.Clamp(opening.Page, 1, Paging.PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), goalsPerPage));
         var goalRows = openedYearId is not null
             ? await WithDraftsAsync(Ordered(liveGoals.Where(d => d.FiscalYearId == openedYearId)).Skip((openedPage - 1) * goalsPerPage).Take(goalsPerPage), withDetails, ct)
             : [];
@@ -208,7 +209,7 @@ public sealed class ContentTreeQuery(PortalDbContext db)
                     {
                         var count = goalCounts.GetValueOrDefault(year.Id);
                         var opened = openedYearId == year.Id;
-                        return new TreeFiscalYear(year.Id, year.Year, year.Slug, year.Heading, count, opened, opened ? openedPage : 1, PageCount(count, goalsPerPage),
+                        return new TreeFiscalYear(year.Id, year.Year, year.Slug, year.Heading, count, opened, opened ? openedPage : 1, Paging.PageCount(count, goalsPerPage),
                             opened ? (openedPage - 1) * goalsPerPage : 0, goalsByYear[year.Id].Select(ToTree).ToList());
                     })
                     .ToList()))
@@ -220,14 +221,14 @@ public sealed class ContentTreeQuery(PortalDbContext db)
     public async Task<int> DepartmentPageOfAsync(int departmentId, TreeLayout layout, CancellationToken ct = default)
     {
         var index = (await Ordered(Matching(null)).Select(d => d.Id).ToListAsync(ct)).IndexOf(departmentId);
-        return Math.Max(0, index) / layout.DepartmentsPerPage + 1;
+        return Paging.PageHolding(Math.Max(0, index), layout.DepartmentsPerPage);
     }
 
     /// <summary>The page of its year's goals that holds a goal: where the structure page shows it after a move.</summary>
     public async Task<int> GoalPageOfAsync(Guid goalId, int fiscalYearId, TreeLayout layout, CancellationToken ct = default)
     {
         var index = (await Ordered(LiveGoals().Where(d => d.FiscalYearId == fiscalYearId)).Select(d => d.Id).ToListAsync(ct)).IndexOf(goalId);
-        return Math.Max(0, index) / layout.GoalsPerPage + 1;
+        return Paging.PageHolding(Math.Max(0, index), layout.GoalsPerPage);
     }
 
     /// <summary>The year the tree opens when none is asked for: the newest year of the first department the user edits among those the filter shows.</summary>
@@ -271,8 +272,6 @@ public sealed class ContentTreeQuery(PortalDbContext db)
     private static IQueryable<ContentDocument> Ordered(IQueryable<ContentDocument> goals) => goals.OrderBy(d => d.SortOrder).ThenBy(d => d.Slug);
 
     private IQueryable<ContentDocument> LiveGoals() => db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Goal);
-
-    private static int PageCount(int count, int pageSize) => Math.Max(1, (int)Math.Ceiling(count / (double)pageSize));
 
     private sealed record DraftRow(ContentDocument Document, string Title, string? Json);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UedaPublicGoals.Content.Media;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Backoffice.Media;
 
@@ -150,7 +151,7 @@ public sealed class MediaController(MediaLibrary media, MediaUsageQuery usages, 
     private async Task<IActionResult> IndexViewAsync(MediaUploadForm form, int page, Guid? uploaded, CancellationToken ct)
     {
         var (items, total) = await media.ListAsync(Math.Max(1, page), PageSize, ct: ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Paging.PageCount(total, PageSize);
         ViewData["Title"] = "画像";
         return View("Index", new MediaPage(items, Math.Clamp(page, 1, pageCount), pageCount, total, uploaded, form, User.Identity!.Name!, await CanDeleteAnyAsync(), await usages.ForAsync(items, ct)));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using UedaPublicGoals.Content.Media;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Backoffice.Media;
 
@@ -66,7 +67,7 @@ public sealed class MediaPickerController(MediaLibrary media) : Controller
     {
         search = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 100)];
         var (items, total) = await media.ListAsync(Math.Max(1, page), PageSize, search, ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Paging.PageCount(total, PageSize);
         ViewData["Title"] = "画像を挿入";
         return View("Picker", new MediaPickerPage(items, Math.Clamp(page, 1, pageCount), pageCount, total, search, context, refused, typedAlt));
     }

@@ -1,4 +1,5 @@
 using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Public.Listings;
 
@@ -14,14 +15,14 @@ public sealed record DepartmentDirectoryPage(IReadOnlyList<PublishedDepartment> 
 
     /// <summary>The page asked for, or null when the value is not one of its pages (the caller answers 404).</summary>
     public static DepartmentDirectoryPage? Parse(IReadOnlyList<PublishedDepartment> departments, string? page, int size) =>
-        PageNumbers.Parse(Path, page, PageNumbers.CountFor(departments.Count, size)) is { } numbers
+        PageNumbers.Parse(Path, page, Paging.PageCount(departments.Count, size)) is { } numbers
             ? new DepartmentDirectoryPage(departments, numbers, size)
             : null;
 
     /// <summary>Every page's URL, the first as /bukyoku/ alone (for the sitemap).</summary>
     public static IEnumerable<string> PageUrls(int departmentCount, int size)
     {
-        var first = new PageNumbers(Path, 1, PageNumbers.CountFor(departmentCount, size));
+        var first = new PageNumbers(Path, 1, Paging.PageCount(departmentCount, size));
         return Enumerable.Range(1, first.Count).Select(first.UrlFor);
     }
 }

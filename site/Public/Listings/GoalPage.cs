@@ -1,11 +1,12 @@
 using UedaPublicGoals.Content.ReadModel;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Public.Listings;
 
 /// <summary>One page of a fiscal year's goals (?page=n, the first page without the parameter).</summary>
 public sealed record GoalPage(PublishedFiscalYear Year, int Number, int Size)
 {
-    public int Count => PageNumbers.CountFor(Year.Goals.Count, Size);
+    public int Count => Paging.PageCount(Year.Goals.Count, Size);
 
     public PageNumbers Numbers => new(Year.Url, Number, Count);
 
@@ -19,7 +20,7 @@ public sealed record GoalPage(PublishedFiscalYear Year, int Number, int Size)
 
     /// <summary>The page asked for, or null when the value is not a page of this year (the caller answers 404).</summary>
     public static GoalPage? Parse(PublishedFiscalYear year, string? page, int size) =>
-        PageNumbers.Parse(year.Url, page, PageNumbers.CountFor(year.Goals.Count, size)) is { } numbers
+        PageNumbers.Parse(year.Url, page, Paging.PageCount(year.Goals.Count, size)) is { } numbers
             ? new GoalPage(year, numbers.Number, size)
             : null;
 }

@@ -17,9 +17,6 @@ public sealed record PageNumbers(string FirstUrl, int Number, int Count)
     public string UrlFor(int number) =>
         number == 1 ? FirstUrl : $"{FirstUrl}?page={number.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Pages needed for <paramref name="items"/> at <paramref name="size"/> a page; an empty listing still has its first page.</summary>
-    public static int CountFor(int items, int size) => Math.Max(1, (items + size - 1) / size);
-
     /// <summary>The page asked for, or null when the value is not one of the listing's pages (the caller answers 404).</summary>
     public static PageNumbers? Parse(string firstUrl, string? page, int count)
     {
