@@ -163,6 +163,31 @@ for trx in "$results_dir"/*.trx; do
 done
 shopt -u nullglob
 
+# The failed tests by name with the first lines of their message, last in the log where CI shows it.
+if ((failed > 0)); then
+    echo
+    log "failed tests:"
+    for trx in "$results_dir"/*.trx; do
+        if command -v python3 >/dev/null; then
+            python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") in ("Passed", "NotExecuted"):
+        continue
+    print(f"  {result.get('outcome')}: {result.get('testName')}")
+    message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns)
+    stack = result.findtext(".//t:ErrorInfo/t:StackTrace", default="", namespaces=ns)
+    for line in (message.strip().splitlines()[:12] + stack.strip().splitlines()[:6]):
+        print(f"      {line}")
+PY
+        else
+            tr -d '\r\n' <"$trx" | grep -o '<UnitTestResult[^>]*outcome="Failed"[^>]*>' |
+                sed -n 's/.*testName="\([^"]*\)".*/  Failed: \1/p'
+        fi
+    done
+fi
+
 summary="$passed passed, $failed failed"
 if ((skipped > 0)); then
     summary+=", $skipped skipped"
