@@ -10,7 +10,15 @@ namespace UedaPublicGoals.Japanese.Readings;
 /// </summary>
 public static class OkuriganaSplitter
 {
-    public static IReadOnlyList<ReadingSegment> Split(string surface, string? reading)
+    /// <summary>
+    /// A guard against a pathological word, not a budget: the timeout is wall time, so on a busy
+    /// machine a thread descheduled for a moment can pass a tight one on an ordinary word.
+    /// </summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    public static IReadOnlyList<ReadingSegment> Split(string surface, string? reading) => Split(surface, reading, MatchTimeout);
+
+    internal static IReadOnlyList<ReadingSegment> Split(string surface, string? reading, TimeSpan matchTimeout)
     {
         if (string.IsNullOrEmpty(reading) || !KanaText.ContainsKanji(surface))
         {
@@ -30,7 +38,18 @@ public static class OkuriganaSplitter
             pattern.Append(isKanji ? "(.+?)" : Regex.Escape(KanaText.ToHiragana(text)));
         }
 
-        var match = Regex.Match(hiragana, pattern.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        Match match;
+        try
+        {
+            match = Regex.Match(hiragana, pattern.Append('$').ToString(), RegexOptions.CultureInvariant, matchTimeout);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Too slow to line up: read it like a word that does not line up, rather than fail the
+            // page or the search index that asked for its reading.
+            return [new ReadingSegment(surface, hiragana)];
+        }
+
         if (!match.Success)
         {
             return [new ReadingSegment(surface, hiragana)];

@@ -36,6 +36,19 @@ public sealed class ReadingTests : IDisposable
     }
 
     [Fact]
+    public void A_word_too_slow_to_line_up_gets_the_whole_reading_instead_of_an_error()
+    {
+        // Twenty kanji runs, each followed by あ, and a reading of あ only that never ends in い:
+        // the lazy groups try every way of cutting it before failing, far past the timeout.
+        var surface = string.Concat(Enumerable.Repeat("漢あ", 20)) + "漢い";
+        var reading = new string('ア', 80);
+
+        var segments = OkuriganaSplitter.Split(surface, reading, TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal([new ReadingSegment(surface, new string('あ', 80))], segments);
+    }
+
+    [Fact]
     public void Kanji_get_readings_and_everything_else_is_kept_as_written()
     {
         Assert.Equal("市民(しみん)の意見(いけん)を、LINEで 送(おく)る。", Ruby("市民の意見を、LINEで 送る。"));
