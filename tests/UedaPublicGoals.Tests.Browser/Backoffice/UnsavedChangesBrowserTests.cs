@@ -16,7 +16,8 @@ public sealed class UnsavedChangesBrowserTests(BackofficeBrowserPortal portal)
     public async Task Leaving_the_editor_with_unsaved_text_warns_and_staying_keeps_it(int width, int height)
     {
         await using var context = await portal.NewContextAsync(width, height);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         var editor = $"/backoffice/goals/{portal.GoalId("sogo-keikaku")}";
         await page.OpenAsync(editor);
         var dialogs = new List<string>();
@@ -48,7 +49,8 @@ public sealed class UnsavedChangesBrowserTests(BackofficeBrowserPortal portal)
     public async Task Scheduling_saves_the_typed_text_without_a_warning()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         var editor = $"/backoffice/goals/{portal.GoalId("gakuen-toshi")}";
         await page.OpenAsync(editor);
         var dialogs = 0;
