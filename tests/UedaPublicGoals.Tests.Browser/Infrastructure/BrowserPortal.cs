@@ -92,7 +92,8 @@ public class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/backoffice/");
+        // Content staff land on the dashboard, 総合計画担当 on the inbox; a refused sign-in stays on the login page.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/backoffice/login");
         return page;
     }
 
