@@ -30,7 +30,8 @@ public sealed class UnsavedChangesBrowserTests(BackofficeBrowserPortal portal)
         // Nothing typed yet: leaving does not ask.
         await page.Locator("#Initiatives_0__MidtermReport_Text").FocusAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "コンテンツの一覧へ戻る" }).ClickAsync();
-        await page.WaitForTimeoutAsync(1000);
+        // Arriving is enough: a beforeunload dialog comes before the navigation and, dismissed, would have stopped it.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/backoffice/");
         Assert.Empty(dialogs);
         Assert.Equal("/backoffice/", new Uri(page.Url).AbsolutePath);
 
