@@ -32,7 +32,7 @@ public sealed class BackofficeAccessibilityTests(BackofficeBrowserPortal portal)
             return login;
         }
 
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await portal.SignedInPageAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
         switch (name)
         {
             case "goal-editor":
@@ -93,7 +93,8 @@ public sealed class BackofficeAccessibilityTests(BackofficeBrowserPortal portal)
     public async Task Enter_in_a_text_field_saves_the_draft_and_never_presses_a_remove_button()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         await page.OpenAsync($"/backoffice/goals/{portal.GoalId("sogo-keikaku")}");
         var initiatives = await page.Locator("fieldset.editor-item--initiative").CountAsync();
 
@@ -109,7 +110,8 @@ public sealed class BackofficeAccessibilityTests(BackofficeBrowserPortal portal)
     public async Task The_add_buttons_work_from_the_keyboard()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         await page.OpenAsync($"/backoffice/goals/{portal.GoalId("sogo-keikaku")}");
         var initiatives = await page.Locator("fieldset.editor-item--initiative").CountAsync();
 

@@ -26,8 +26,11 @@ public sealed class BackofficeBrowserPortal : BrowserPortal
         await StaffAccounts.CreateAsync(scope.ServiceProvider, DepartmentAuthorEmail, BackofficeRoles.DepartmentAuthor, Password, departmentId);
     }
 
-    /// <summary>Opens a fresh context and signs in through the login form, as a person would.</summary>
-    public Task<IPage> LogInAsync(IBrowserContext context, string email) => LogInAsync(context, email, Password);
+    /// <summary>A page signed in as <paramref name="email"/> (one of this fixture's accounts), on the dashboard.</summary>
+    public Task<IPage> SignedInPageAsync(IBrowserContext context, string email) => SignedInPageAsync(context, email, Password);
+
+    /// <summary>Signs <paramref name="context"/> in as <paramref name="email"/>, for a test that opens its own first page.</summary>
+    public Task SignInAsync(IBrowserContext context, string email) => SignInAsync(context, email, Password);
 
     public Guid GoalId(string slug)
     {

@@ -14,7 +14,7 @@ public sealed class EditAndPublishInBrowserTests(BackofficeBrowserPortal portal)
     public async Task Public_relations_write_the_midterm_report_and_a_LINE_value_preview_it_publish_it_and_see_41_percent()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await portal.SignedInPageAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
 
         await page.GetByRole(AriaRole.Link, new() { Name = KohoTitle, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/backoffice/goals/", StringComparison.Ordinal));
@@ -63,7 +63,7 @@ public sealed class EditAndPublishInBrowserTests(BackofficeBrowserPortal portal)
     {
         await using (var authorContext = await portal.NewContextAsync(360, 740))
         {
-            var author = await portal.LogInAsync(authorContext, BackofficeBrowserPortal.DepartmentAuthorEmail);
+            var author = await portal.SignedInPageAsync(authorContext, BackofficeBrowserPortal.DepartmentAuthorEmail);
             await author.GetByRole(AriaRole.Link, new() { Name = GakuenToshiTitle, Exact = true }).ClickAsync();
             await author.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/backoffice/goals/", StringComparison.Ordinal));
             Assert.Equal(0, await author.GetByRole(AriaRole.Button, new() { Name = "保存して公開" }).CountAsync());
@@ -78,7 +78,7 @@ public sealed class EditAndPublishInBrowserTests(BackofficeBrowserPortal portal)
         }
 
         await using var prContext = await portal.NewContextAsync(1280, 900);
-        var pr = await portal.LogInAsync(prContext, BackofficeBrowserPortal.PublicRelationsEmail);
+        var pr = await portal.SignedInPageAsync(prContext, BackofficeBrowserPortal.PublicRelationsEmail);
         await pr.GetByRole(AriaRole.Navigation, new() { Name = "管理画面のメニュー" }).GetByRole(AriaRole.Link, new() { Name = "承認依頼" }).ClickAsync();
         await pr.GetByRole(AriaRole.Link, new() { Name = GakuenToshiTitle, Exact = true }).ClickAsync();
         Assert.Contains("法人化に向けた調整に時間を要しています。", await pr.Locator(".diff-table").InnerTextAsync());

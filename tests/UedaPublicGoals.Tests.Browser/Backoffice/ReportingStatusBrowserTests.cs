@@ -19,7 +19,7 @@ public sealed class ReportingStatusBrowserTests(BackofficeBrowserPortal portal, 
     public async Task The_reporting_status_page_has_no_axe_violations_and_fits_the_width(string email, int width)
     {
         await using var context = await portal.NewContextAsync(width, 900);
-        var page = await portal.LogInAsync(context, email);
+        var page = await portal.SignedInPageAsync(context, email);
         await page.GetByRole(AriaRole.Link, new() { Name = "報告状況" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync();
         await page.OpenAsync("/backoffice/reporting/2024");

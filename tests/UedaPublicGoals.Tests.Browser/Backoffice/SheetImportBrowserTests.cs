@@ -30,7 +30,8 @@ public sealed class SheetImportBrowserTests(BackofficeBrowserPortal portal, ITes
 
     private async Task<IPage> PreviewAsync(IBrowserContext context, string file)
     {
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         await page.OpenAsync("/backoffice/import");
         await page.GetByLabel("重点目標管理シートのファイル").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "読み込んで確認する" }).ClickAsync();
@@ -70,7 +71,7 @@ public sealed class SheetImportBrowserTests(BackofficeBrowserPortal portal, ITes
     public async Task The_four_seed_sheets_come_in_from_one_workbook_in_four_clicks()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await portal.SignedInPageAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
         var clicks = 0;
         var watch = Stopwatch.StartNew();
         await page.GetByRole(AriaRole.Link, new() { Name = "取り込み", Exact = true }).ClickAsync();

@@ -16,7 +16,8 @@ public sealed class UnsavedChangesBrowserTests(BackofficeBrowserPortal portal)
     public async Task Leaving_the_editor_with_unsaved_text_warns_and_staying_keeps_it(int width, int height)
     {
         await using var context = await portal.NewContextAsync(width, height);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         var editor = $"/backoffice/goals/{portal.GoalId("sogo-keikaku")}";
         await page.OpenAsync(editor);
         var dialogs = new List<string>();
@@ -29,7 +30,8 @@ public sealed class UnsavedChangesBrowserTests(BackofficeBrowserPortal portal)
         // Nothing typed yet: leaving does not ask.
         await page.Locator("#Initiatives_0__MidtermReport_Text").FocusAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "コンテンツの一覧へ戻る" }).ClickAsync();
-        await page.WaitForTimeoutAsync(1000);
+        // Arriving is enough: a beforeunload dialog comes before the navigation and, dismissed, would have stopped it.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/backoffice/");
         Assert.Empty(dialogs);
         Assert.Equal("/backoffice/", new Uri(page.Url).AbsolutePath);
 
@@ -48,7 +50,8 @@ public sealed class UnsavedChangesBrowserTests(BackofficeBrowserPortal portal)
     public async Task Scheduling_saves_the_typed_text_without_a_warning()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.LogInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        await portal.SignInAsync(context, BackofficeBrowserPortal.PublicRelationsEmail);
+        var page = await context.NewPageAsync();
         var editor = $"/backoffice/goals/{portal.GoalId("gakuen-toshi")}";
         await page.OpenAsync(editor);
         var dialogs = 0;

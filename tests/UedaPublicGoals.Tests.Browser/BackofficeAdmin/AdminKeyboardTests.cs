@@ -10,7 +10,8 @@ public sealed class AdminKeyboardTests(AdminBrowserPortal portal)
     public async Task A_goal_moves_down_with_Tab_and_Enter_and_the_page_returns_to_it()
     {
         await using var context = await portal.NewContextAsync(360, 740);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/backoffice/structure");
         var goals = page.Locator("#departments-heading ~ .structure-list .structure-item--document");
         var before = await goals.EvaluateAllAsync<string[]>("items => items.map(i => i.id)");

@@ -24,7 +24,8 @@ public sealed class AdminMediaBrowserTests(AdminBrowserPortal portal)
             _ => TestImages.WebP(width, height),
         };
         await using var context = await portal.NewContextAsync(360, 740);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/backoffice/media");
 
         await page.SetInputFilesAsync("#File", new FilePayload { Name = fileName, MimeType = mimeType, Buffer = bytes });
@@ -45,7 +46,8 @@ public sealed class AdminMediaBrowserTests(AdminBrowserPortal portal)
     {
         await using var context = await portal.NewContextAsync(1280, 900);
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/backoffice/media");
 
         var card = page.Locator(".media-card", new PageLocatorOptions { HasText = "上田城跡公園の櫓" });

@@ -36,7 +36,8 @@ public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
     public async Task Axe_finds_no_wcag21_a_or_aa_violations_and_nothing_scrolls_sideways(string path, int width, int height)
     {
         await using var context = await portal.NewContextAsync(width, height);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         var url = path.Replace("{admin}", portal.AdminUserId, StringComparison.Ordinal).Replace("{koho}", portal.KohoId.ToString(), StringComparison.Ordinal);
 
         var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
@@ -56,7 +57,8 @@ public sealed class AdminPagesAccessibilityTests(AdminBrowserPortal portal)
     public async Task The_user_form_showing_its_errors_is_accessible_too(int width, int height)
     {
         await using var context = await portal.NewContextAsync(width, height);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         await page.GotoAsync("/backoffice/users/new");
 
         await page.ClickAsync("main button[type=submit]");

@@ -31,7 +31,8 @@ public sealed class ScheduleAndPickerBrowserTests(AdminBrowserPortal portal)
     public async Task The_schedule_list_and_a_set_are_accessible(int width, int height)
     {
         await using var context = await portal.NewContextAsync(width, height);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
 
         // Create a set through the form, first showing its errors.
         await page.GotoAsync("/backoffice/sets/new");
@@ -58,7 +59,8 @@ public sealed class ScheduleAndPickerBrowserTests(AdminBrowserPortal portal)
     public async Task The_picker_its_alt_text_error_and_its_snippet_page_are_accessible(int width, int height)
     {
         await using var context = await portal.NewContextAsync(width, height);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         await page.GotoAsync($"/backoffice/media/picker?returnTo={Uri.EscapeDataString(AboutEditor)}&field=Body");
         await AssertFitsAsync(page, width, "the media picker");
 
@@ -78,7 +80,8 @@ public sealed class ScheduleAndPickerBrowserTests(AdminBrowserPortal portal)
     public async Task With_javascript_the_picker_inserts_the_markdown_at_the_cursor()
     {
         await using var context = await portal.NewContextAsync(1280, 900);
-        var page = await portal.SignedInPageAsync(context);
+        await portal.SignInAsync(context);
+        var page = await context.NewPageAsync();
         await page.GotoAsync(AboutEditor);
         var body = page.Locator("#Body");
         await body.FillAsync("前の段落\n\n後の段落");

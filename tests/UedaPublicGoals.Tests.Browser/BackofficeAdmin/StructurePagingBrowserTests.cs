@@ -12,8 +12,11 @@ public sealed class StructurePagingBrowserTests(StructureBrowserPortal portal, I
 {
     private const string GoalRows = "#departments-heading ~ .structure-list .structure-item--document";
 
-    private Task<IPage> SignedInAsync(IBrowserContext context) =>
-        BrowserPortal.LogInAsync(context, PortalFactory.AdminEmail, PortalFactory.DefaultAdminPassword);
+    private async Task<IPage> SignedInAsync(IBrowserContext context)
+    {
+        await portal.SignInAsync(context, PortalFactory.AdminEmail, PortalFactory.DefaultAdminPassword);
+        return await context.NewPageAsync();
+    }
 
     [Theory]
     [InlineData(360, 740)]

@@ -24,10 +24,10 @@ public sealed class FeedbackInboxAccessibilityTests(BrowserPortal portal)
     [MemberData(nameof(PagesAndViewports))]
     public async Task Axe_finds_no_wcag21_a_or_aa_violations_on_the_inbox(string pageName, int width, int height)
     {
-        var (email, commentId) = await FeedbackInboxPages.SeedAsync(portal);
+        var (email, commentId) = await FeedbackInboxPages.SeedWithSharedOfficerAsync(portal);
         await using var context = await portal.NewContextAsync(width, height);
+        await portal.SignInAsync(context, email, FeedbackInboxPages.Password);
         var page = await context.NewPageAsync();
-        await FeedbackInboxPages.LogInAsync(page, email);
         await page.OpenAsync(PathOf(pageName, commentId));
         await page.WaitForFontsAsync();
 
@@ -43,10 +43,10 @@ public sealed class FeedbackInboxAccessibilityTests(BrowserPortal portal)
     [InlineData("statistics")]
     public async Task Nothing_scrolls_sideways_on_a_360px_phone(string pageName)
     {
-        var (email, commentId) = await FeedbackInboxPages.SeedAsync(portal);
+        var (email, commentId) = await FeedbackInboxPages.SeedWithSharedOfficerAsync(portal);
         await using var context = await portal.NewContextAsync(360, 740);
+        await portal.SignInAsync(context, email, FeedbackInboxPages.Password);
         var page = await context.NewPageAsync();
-        await FeedbackInboxPages.LogInAsync(page, email);
         await page.OpenAsync(PathOf(pageName, commentId));
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
@@ -56,10 +56,10 @@ public sealed class FeedbackInboxAccessibilityTests(BrowserPortal portal)
     [Fact]
     public async Task A_bulk_status_change_works_from_the_keyboard_without_JavaScript()
     {
-        var (email, _) = await FeedbackInboxPages.SeedAsync(portal);
+        var (email, _) = await FeedbackInboxPages.SeedWithSharedOfficerAsync(portal);
         await using var context = await portal.NewContextAsync(1280, 900, javaScriptEnabled: false);
+        await portal.SignInAsync(context, email, FeedbackInboxPages.Password);
         var page = await context.NewPageAsync();
-        await FeedbackInboxPages.LogInAsync(page, email);
         await page.OpenAsync(FeedbackInboxPages.List + "?Channel=FieldHearing");
 
         var receipt = (await page.Locator("td[data-label='受付番号'] a").First.TextContentAsync())!.Trim();

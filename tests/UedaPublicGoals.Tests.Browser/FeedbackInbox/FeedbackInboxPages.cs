@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using UedaPublicGoals.Backoffice.Accounts;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
@@ -12,20 +12,45 @@ namespace UedaPublicGoals.Tests.Browser.FeedbackInbox;
 
 /// <summary>
 /// A 総合計画担当 account and a handful of comments from every channel (one hidden, one with
-/// contact data and a note), put straight into the site the browser suite runs, then a signed-in page.
+/// contact data and a note), put straight into the site the browser suite runs.
 /// </summary>
 public static class FeedbackInboxPages
 {
     public const string List = "/backoffice/feedback";
     public const string Statistics = "/backoffice/feedback/statistics";
-    private const string Password = "burauza tesuto no pasuwado";
+    public const string Password = "burauza tesuto no pasuwado";
 
+    private static readonly ConditionalWeakTable<BrowserPortal, Lazy<Task<string>>> SharedOfficers = [];
+
+    /// <summary>A new 総合計画担当 account and the comments, for a test that acts on who the account is.</summary>
     public static async Task<(string Email, long CommentId)> SeedAsync(BrowserPortal portal)
+    {
+        var email = await CreateOfficerAsync(portal);
+        return (email, await AddCommentsAsync(portal, email));
+    }
+
+    /// <summary>
+    /// The comments and the one 総合計画担当 account every caller on <paramref name="portal"/> shares, so that its
+    /// session is signed in through the form once (<see cref="BrowserPortal.SignInAsync"/>).
+    /// </summary>
+    public static async Task<(string Email, long CommentId)> SeedWithSharedOfficerAsync(BrowserPortal portal)
+    {
+        var email = await SharedOfficers.GetValue(portal, p => new Lazy<Task<string>>(() => CreateOfficerAsync(p))).Value;
+        return (email, await AddCommentsAsync(portal, email));
+    }
+
+    private static async Task<string> CreateOfficerAsync(BrowserPortal portal)
     {
         using var scope = portal.Services.CreateScope();
         var email = $"sogo-{Guid.NewGuid():N}@example.jp";
         await StaffAccounts.CreateAsync(scope.ServiceProvider, email, BackofficeRoles.PlanningOfficer, Password);
+        return email;
+    }
 
+    /// <summary>Adds the comments (the first one with contact data and a note by <paramref name="noteAuthor"/>); returns that one's id.</summary>
+    private static async Task<long> AddCommentsAsync(BrowserPortal portal, string noteAuthor)
+    {
+        using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FeedbackDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<ReplyEmailProtector>();
         var consultation = await db.Consultations.SingleAsync(c => c.IsDefault);
@@ -62,22 +87,13 @@ public static class FeedbackInboxPages
                 comment.Nickname = "ばすの人";
                 comment.ReplyEmailProtected = protector.Protect("bus@example.jp");
                 comment.CityResponse = "路線バスの増便は交通政策課と検討しています。";
-                comment.Notes.Add(new CommentNote { Author = email, CreatedUtc = now, Text = "交通部会の資料に入れる" });
+                comment.Notes.Add(new CommentNote { Author = noteAuthor, CreatedUtc = now, Text = "交通部会の資料に入れる" });
                 detailed = comment;
             }
 
             await db.InsertNumberedAsync(comment); // numbered as every channel is
         }
 
-        return (email, detailed!.Id);
-    }
-
-    public static async Task LogInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/backoffice/login");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return detailed!.Id;
     }
 }

@@ -14,8 +14,8 @@ public sealed class InboxSelectAllBrowserTests(BrowserPortal portal)
     {
         var (email, _) = await FeedbackInboxPages.SeedAsync(portal);
         await using var context = await portal.NewContextAsync(width, height);
+        await portal.SignInAsync(context, email, FeedbackInboxPages.Password);
         var page = await context.NewPageAsync();
-        await FeedbackInboxPages.LogInAsync(page, email);
         await page.OpenAsync(FeedbackInboxPages.List + "?Channel=Post");
 
         var selectAll = page.GetByLabel("件をすべて選択");

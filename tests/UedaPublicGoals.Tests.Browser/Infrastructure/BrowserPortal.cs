@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using UedaPublicGoals.Tests.Common;
 
@@ -27,6 +28,8 @@ public class BrowserPortal : IAsyncLifetime
         "--no-first-run",
         "--disable-sync",
     ];
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Cookie[]>>> sessions = new(StringComparer.Ordinal);
 
     private KestrelPortalFactory? factory;
     private IPlaywright? playwright;
@@ -89,8 +92,70 @@ public class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/backoffice/");
+        // Content staff land on the dashboard, 総合計画担当 on the inbox; a refused sign-in stays on the login page.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/backoffice/login");
         return page;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="context"/> a backoffice session of <paramref name="email"/> and opens the dashboard
+    /// (/backoffice/) in a new page, for tests about what staff do once signed in.
+    /// </summary>
+    /// <remarks>
+    /// Only the first call for an account in this fixture signs in through the login form (<see cref="LogInAsync"/>,
+    /// three page loads); later contexts get a copy of that session's cookies, as a second tab would. The site
+    /// accepts every copy of a session cookie until the session ends, so a test that signs out, changes the
+    /// password or ends sessions must sign in with <see cref="LogInAsync"/> itself, never through this.
+    /// </remarks>
+    public async Task<IPage> SignedInPageAsync(IBrowserContext context, string email, string password)
+    {
+        await SignInAsync(context, email, password);
+        var page = await context.NewPageAsync();
+        await page.OpenAsync("/backoffice/");
+        return page;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="context"/> a backoffice session of <paramref name="email"/> without opening a page (see
+    /// <see cref="SignedInPageAsync"/>), for a test whose first page is elsewhere; checks the session is still open.
+    /// </summary>
+    public async Task SignInAsync(IBrowserContext context, string email, string password)
+    {
+        var session = sessions.GetOrAdd(email, _ => new Lazy<Task<Cookie[]>>(() => SignInThroughTheFormAsync(email, password)));
+        Cookie[] cookies;
+        try
+        {
+            cookies = await session.Value;
+        }
+        catch
+        {
+            // A failed first sign-in is not kept: the next test tries the form again and reports its own failure.
+            sessions.TryRemove(new KeyValuePair<string, Lazy<Task<Cookie[]>>>(email, session));
+            throw;
+        }
+
+        await context.AddCookiesAsync(cookies);
+
+        // Without this a test whose session had ended would quietly check the login page instead.
+        var dashboard = await context.APIRequest.GetAsync("/backoffice/", new() { MaxRedirects = 0 });
+        Assert.True(dashboard.Status == 200, $"The shared session of {email} no longer signs in: /backoffice/ answered {dashboard.Status}.");
+    }
+
+    private async Task<Cookie[]> SignInThroughTheFormAsync(string email, string password)
+    {
+        await using var context = await NewContextAsync(1280, 900);
+        await LogInAsync(context, email, password);
+        return [.. (await context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            Expires = c.Expires,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
+        })];
     }
 
     /// <summary>A fresh context (own cookies, cache, viewport) whose relative URLs resolve against the portal.</summary>

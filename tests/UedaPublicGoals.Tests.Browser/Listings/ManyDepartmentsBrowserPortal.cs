@@ -22,7 +22,10 @@ public sealed class ManyDepartmentsBrowserPortal : BrowserPortal
     protected override Task OnStartedAsync() => GeneratedDepartments.AddAsync(Services, Generated, publish: true);
 
     /// <summary>A page signed in as the first administrator, on the dashboard.</summary>
-    public Task<IPage> SignedInPageAsync(IBrowserContext context) => LogInAsync(context, PortalFactory.AdminEmail, PortalFactory.DefaultAdminPassword);
+    public Task<IPage> SignedInPageAsync(IBrowserContext context) => SignedInPageAsync(context, PortalFactory.AdminEmail, PortalFactory.DefaultAdminPassword);
+
+    /// <summary>Signs <paramref name="context"/> in as the first administrator, for a test that opens its own first page.</summary>
+    public Task SignInAsync(IBrowserContext context) => SignInAsync(context, PortalFactory.AdminEmail, PortalFactory.DefaultAdminPassword);
 }
 
 [CollectionDefinition(Name)]

@@ -57,13 +57,13 @@ public sealed class ResultNoticeBrowserTests(ResultNoticeBrowserPortal portal)
     public async Task Axe_finds_no_wcag21_a_or_aa_violation_and_nothing_scrolls_sideways(string path, int width)
     {
         await using var context = await portal.NewContextAsync(width, width == 360 ? 740 : 900);
-        var page = await context.NewPageAsync();
         if (path == "staff")
         {
-            await FeedbackInboxPages.LogInAsync(page, portal.OfficerEmail);
+            await portal.SignInAsync(context, portal.OfficerEmail, FeedbackInboxPages.Password);
             path = $"/backoffice/feedback/notice/{portal.ConsultationId}";
         }
 
+        var page = await context.NewPageAsync();
         await page.OpenAsync(path);
         await page.AssertNoAxeViolationsAsync($"{path} at {width}px");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at {width}px.");
