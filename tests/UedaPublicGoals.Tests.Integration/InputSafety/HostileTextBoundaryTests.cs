@@ -13,21 +13,17 @@ namespace UedaPublicGoals.Tests.Integration.InputSafety;
 /// exports and statistics survive rows stored before that; out-of-range dates, malformed bodies and
 /// whitespace-only path segments answer 4xx; addresses e-mail goes to are single plain addresses.
 /// </summary>
-public sealed class HostileTextBoundaryTests : IAsyncLifetime
+/// <remarks>No test here depends on what another stored (each refused request stores nothing), so they share one portal.</remarks>
+public sealed class HostileTextBoundaryTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
     // U+FFFE, U+FFFF, U+FDD0, U+1FFFE, NUL, BEL, ESC, DEL, NEL (C1), CSI (C1): all removed.
     private const string Hostile = "\uFFFE\uFFFF\uFDD0\U0001FFFE\u0000\u0007\u001B\u007F\u0085\u009B";
 
-    private readonly PortalFactory portal = new();
     private BackofficeSession session = null!;
 
     public async Task InitializeAsync() => (session, _) = await InboxTestData.LogInOfficerAsync(portal, global::UedaPublicGoals.Backoffice.Accounts.BackofficeRoles.Administrator);
 
-    public Task DisposeAsync()
-    {
-        portal.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Hostile_characters_in_a_query_are_removed_before_the_application_sees_them()

@@ -21,25 +21,18 @@ public sealed class ManyDepartmentsPortal : PortalFactory
     }
 }
 
-/// <summary>The home page lists the first departments only and links the 部局一覧, whose pages reach every department.</summary>
-public sealed class DepartmentDirectoryTests : IDisposable
+/// <summary>
+/// The home page lists the first departments only and links the 部局一覧, whose pages reach every department.
+/// The tests only read the eight departments, so they share one portal.
+/// </summary>
+public sealed class DepartmentDirectoryTests(DepartmentDirectoryTests.EightDepartments seeded) : IClassFixture<DepartmentDirectoryTests.EightDepartments>
 {
-    private readonly ManyDepartmentsPortal portal = new();
-
-    public void Dispose() => portal.Dispose();
-
-    private async Task<IReadOnlyList<string>> EveryDepartmentAsync(int generated)
-    {
-        await GeneratedDepartments.AddAsync(portal.Services, generated, publish: true);
-        return portal.ReadModel.Current.Departments.Select(d => d.Url).ToList();
-    }
-
     [Fact]
     public async Task The_home_page_lists_the_first_departments_and_links_the_directory_for_the_rest()
     {
-        var every = await EveryDepartmentAsync(7);
+        var every = seeded.Every;
 
-        var main = HtmlText.Parse(await portal.CreatePublicClient().GetStringAsync("/")).QuerySelector("main")!;
+        var main = HtmlText.Parse(await seeded.Portal.CreatePublicClient().GetStringAsync("/")).QuerySelector("main")!;
 
         Assert.Equal(8, every.Count);
         var featured = main.QuerySelectorAll("#featured-year ~ .listing-links li > a").Select(a => a.GetAttribute("href")).ToList();
@@ -53,23 +46,10 @@ public sealed class DepartmentDirectoryTests : IDisposable
     }
 
     [Fact]
-    public async Task The_home_page_stays_the_same_length_when_departments_are_added()
-    {
-        await EveryDepartmentAsync(7);
-        var client = portal.CreatePublicClient();
-        var before = HtmlText.Parse(await client.GetStringAsync("/")).QuerySelectorAll("main a").Length;
-
-        await GeneratedDepartments.AddAsync(portal.Services, 40, publish: true, first: 8);
-        var after = HtmlText.Parse(await client.GetStringAsync("/")).QuerySelectorAll("main a").Length;
-
-        Assert.Equal(before, after);
-    }
-
-    [Fact]
     public async Task The_directory_pages_reach_every_department_once_through_plain_next_links()
     {
-        var every = await EveryDepartmentAsync(7);
-        var client = portal.CreatePublicClient();
+        var every = seeded.Every;
+        var client = seeded.Portal.CreatePublicClient();
 
         var seen = new List<string>();
         var titles = new List<string>();
@@ -100,9 +80,7 @@ public sealed class DepartmentDirectoryTests : IDisposable
     [Fact]
     public async Task A_directory_line_links_the_department_and_each_of_its_years_with_the_count()
     {
-        await EveryDepartmentAsync(7);
-
-        var page = HtmlText.Parse(await portal.CreatePublicClient().GetStringAsync("/bukyoku/"));
+        var page = HtmlText.Parse(await seeded.Portal.CreatePublicClient().GetStringAsync("/bukyoku/"));
 
         var second = page.QuerySelectorAll("main .listing-links > li")[2];
         Assert.Equal("第2部: 令和6年度（1件） 令和5年度（1件）", HtmlText.Collapse(second.TextContent));
@@ -116,9 +94,7 @@ public sealed class DepartmentDirectoryTests : IDisposable
     [InlineData("%EF%BC%92")]
     public async Task A_directory_page_that_does_not_exist_is_not_found(string page)
     {
-        await EveryDepartmentAsync(7);
-
-        var response = await portal.CreatePublicClient().GetAsync($"/bukyoku/?page={page}");
+        var response = await seeded.Portal.CreatePublicClient().GetAsync($"/bukyoku/?page={page}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -126,9 +102,7 @@ public sealed class DepartmentDirectoryTests : IDisposable
     [Fact]
     public async Task The_sitemap_lists_every_directory_page_once_the_first_without_a_page_number()
     {
-        await EveryDepartmentAsync(7);
-
-        var xml = System.Xml.Linq.XDocument.Parse(await portal.CreatePublicClient().GetStringAsync("/sitemap.xml"));
+        var xml = System.Xml.Linq.XDocument.Parse(await seeded.Portal.CreatePublicClient().GetStringAsync("/sitemap.xml"));
 
         // 8 departments at 3 a page: 3 pages, and page 1 only as /bukyoku/.
         var directory = xml.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).PathAndQuery).Where(p => p.StartsWith("/bukyoku/", StringComparison.Ordinal)).ToList();
@@ -138,9 +112,51 @@ public sealed class DepartmentDirectoryTests : IDisposable
     [Fact]
     public async Task The_directory_without_its_slash_redirects_permanently()
     {
-        var response = await portal.CreatePublicClient().GetAsync("/bukyoku?page=1");
+        var response = await seeded.Portal.CreatePublicClient().GetAsync("/bukyoku?page=1");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("/bukyoku/?page=1", response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>The seed's department and seven generated ones, published once for the class.</summary>
+    public sealed class EightDepartments : IAsyncLifetime
+    {
+        public ManyDepartmentsPortal Portal { get; } = new();
+
+        /// <summary>Every department's URL in the read model's order.</summary>
+        public IReadOnlyList<string> Every { get; private set; } = [];
+
+        public async Task InitializeAsync()
+        {
+            await GeneratedDepartments.AddAsync(Portal.Services, 7, publish: true);
+            Every = Portal.ReadModel.Current.Departments.Select(d => d.Url).ToList();
+        }
+
+        public Task DisposeAsync()
+        {
+            Portal.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>The home page as departments are added: it adds forty more, so it starts a portal of its own.</summary>
+public sealed class DepartmentDirectoryGrowthTests : IDisposable
+{
+    private readonly ManyDepartmentsPortal portal = new();
+
+    public void Dispose() => portal.Dispose();
+
+    [Fact]
+    public async Task The_home_page_stays_the_same_length_when_departments_are_added()
+    {
+        await GeneratedDepartments.AddAsync(portal.Services, 7, publish: true);
+        var client = portal.CreatePublicClient();
+        var before = HtmlText.Parse(await client.GetStringAsync("/")).QuerySelectorAll("main a").Length;
+
+        await GeneratedDepartments.AddAsync(portal.Services, 40, publish: true, first: 8);
+        var after = HtmlText.Parse(await client.GetStringAsync("/")).QuerySelectorAll("main a").Length;
+
+        Assert.Equal(before, after);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UedaPublicGoals.Backoffice.Accounts;
+using UedaPublicGoals.Backoffice.PublicationSets;
 using UedaPublicGoals.Backoffice.Scheduling;
 using UedaPublicGoals.Content.Publishing;
 using UedaPublicGoals.Tests.Integration.Backoffice.Editing;
@@ -89,6 +90,10 @@ public sealed class PublicationSetPortal : PortalFactory
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A set with its members, as stored.</summary>
+    public Task<PublicationSet> SetAsync(int id) =>
+        EditorPages.InDatabaseAsync(this, db => db.PublicationSets.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == id));
 
     public Task<HttpResponseMessage> AddMemberAsync(BackofficeSession publicRelations, int setId, string slug) =>
         publicRelations.PostFormAsync($"/backoffice/sets/{setId}", $"/backoffice/sets/{setId}/members", new() { ["documentId"] = EditorPages.GoalId(this, slug).ToString() });

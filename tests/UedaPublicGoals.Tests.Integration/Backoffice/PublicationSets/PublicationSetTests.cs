@@ -19,9 +19,6 @@ public sealed class PublicationSetTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    private Task<PublicationSet> SetAsync(int id) =>
-        EditorPages.InDatabaseAsync(portal, db => db.PublicationSets.AsNoTracking().Include(s => s.Members).SingleAsync(s => s.Id == id));
-
     private async Task<string> PublicTextAsync(string slug) =>
         HtmlText.MainText(await portal.CreatePublicClient().GetStringAsync($"/seisaku-kikaku/r6/{slug}/"));
 
@@ -42,7 +39,7 @@ public sealed class PublicationSetTests : IDisposable
         Assert.DoesNotContain(GakuenReport, await PublicTextAsync("gakuen-toshi"));
 
         // The schedule list shows the set with its Japan-time moment; the tree tags the members 予約済み.
-        var releaseAt = TokyoTime.LongDateTime((await SetAsync(setId)).ReleaseUtc);
+        var releaseAt = TokyoTime.LongDateTime((await portal.SetAsync(setId)).ReleaseUtc);
         var schedule = HtmlText.Parse(await pr.Client.GetStringAsync("/backoffice/schedule"));
         var row = HtmlText.Collapse(schedule.QuerySelector(".set-table tbody tr")!.TextContent);
         Assert.Contains("令和6年度 中間報告", row);
@@ -55,7 +52,7 @@ public sealed class PublicationSetTests : IDisposable
         portal.Clock.Advance(TimeSpan.FromHours(1));
         portal.Recorder.Clear();
         await portal.RunSchedulerPassAsync();
-        Assert.Equal(PublicationSetStatus.Pending, (await SetAsync(setId)).Status);
+        Assert.Equal(PublicationSetStatus.Pending, (await portal.SetAsync(setId)).Status);
         Assert.Empty(portal.Recorder.Batches);
 
         portal.Clock.Advance(TimeSpan.FromMinutes(61));
@@ -67,7 +64,7 @@ public sealed class PublicationSetTests : IDisposable
         Assert.Contains(GakuenReport, await PublicTextAsync("gakuen-toshi"));
         Assert.Contains(KohoReport, await PublicTextAsync("koho"));
 
-        var set = await SetAsync(setId);
+        var set = await portal.SetAsync(setId);
         Assert.Equal(PublicationSetStatus.Released, set.Status);
         Assert.All(set.Members, m => Assert.Null(m.FailureReason));
         var audit = await EditorPages.InDatabaseAsync(portal, db => db.AuditEntries.AsNoTracking().ToListAsync());
@@ -105,7 +102,7 @@ public sealed class PublicationSetTests : IDisposable
         Assert.DoesNotContain("承認のあとで書き換えた報告", await PublicTextAsync("koho"));
         Assert.Equal(kohoPublished, (await EditorPages.DocumentAsync(portal, EditorPages.GoalId(portal, "koho"))).PublishedVersion);
 
-        var set = await SetAsync(setId);
+        var set = await portal.SetAsync(setId);
         Assert.Equal(PublicationSetStatus.Failed, set.Status);
         var changed = set.Members.Single(m => m.DocumentId == EditorPages.GoalId(portal, "koho"));
         Assert.Contains("承認後に下書きが変更されました", changed.FailureReason);
@@ -140,7 +137,7 @@ public sealed class PublicationSetTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var page = HtmlText.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Contains("承認依頼がないため、追加できません", page.GetElementById("documentId-error")!.TextContent);
-        Assert.Empty((await SetAsync(setId)).Members);
+        Assert.Empty((await portal.SetAsync(setId)).Members);
     }
 
     [Fact]
@@ -178,10 +175,10 @@ public sealed class PublicationSetTests : IDisposable
         var koho = EditorPages.GoalId(portal, "koho");
         var remove = $"/backoffice/sets/{setId}/members/{koho}/remove";
         Assert.Equal(HttpStatusCode.Redirect, (await pr.PostFormAsync($"/backoffice/sets/{setId}", remove, [])).StatusCode);
-        Assert.Equal([EditorPages.GoalId(portal, "gakuen-toshi")], (await SetAsync(setId)).Members.Select(m => m.DocumentId));
+        Assert.Equal([EditorPages.GoalId(portal, "gakuen-toshi")], (await portal.SetAsync(setId)).Members.Select(m => m.DocumentId));
 
         Assert.Equal(HttpStatusCode.Redirect, (await pr.PostFormAsync($"/backoffice/sets/{setId}", $"/backoffice/sets/{setId}/cancel", [])).StatusCode);
-        Assert.Equal(PublicationSetStatus.Cancelled, (await SetAsync(setId)).Status);
+        Assert.Equal(PublicationSetStatus.Cancelled, (await portal.SetAsync(setId)).Status);
         Assert.Contains("取り消し", HtmlText.MainText(await pr.Client.GetStringAsync("/backoffice/schedule")));
 
         // A cancelled set can no longer change, and its moment passes without a publish.
@@ -225,6 +222,25 @@ public sealed class PublicationSetTests : IDisposable
         Assert.Equal(0, await EditorPages.InDatabaseAsync(portal, db => db.PublicationSets.CountAsync()));
     }
 
+    [Fact]
+    public async Task Set_posts_without_an_antiforgery_token_are_refused()
+    {
+        var (_, pr) = await portal.PeopleAsync();
+        var setId = await portal.CreateSetAsync(pr, "トークンなし", TimeSpan.FromHours(1));
+
+        var response = await pr.Client.PostAsync($"/backoffice/sets/{setId}/cancel", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(PublicationSetStatus.Pending, (await portal.SetAsync(setId)).Status);
+    }
+}
+
+/// <summary>
+/// 公開セット access: every role boundary of the set pages answers 403 or the login. Nothing here changes a set,
+/// so the cases share one portal (each creates its set; the first one is set 1).
+/// </summary>
+public sealed class PublicationSetAccessTests(PublicationSetPortal portal) : IClassFixture<PublicationSetPortal>
+{
     [Theory]
     [InlineData("GET", "/backoffice/schedule")]
     [InlineData("GET", "/backoffice/sets/new")]
@@ -250,19 +266,7 @@ public sealed class PublicationSetTests : IDisposable
         var answer = await anonymous.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.StartsWith("/backoffice/login", answer.Headers.Location!.PathAndQuery);
-        Assert.Equal("権限の確認", (await SetAsync(1)).Name);
-        Assert.Equal(PublicationSetStatus.Pending, (await SetAsync(1)).Status);
-    }
-
-    [Fact]
-    public async Task Set_posts_without_an_antiforgery_token_are_refused()
-    {
-        var (_, pr) = await portal.PeopleAsync();
-        var setId = await portal.CreateSetAsync(pr, "トークンなし", TimeSpan.FromHours(1));
-
-        var response = await pr.Client.PostAsync($"/backoffice/sets/{setId}/cancel", new FormUrlEncodedContent(new Dictionary<string, string>()));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(PublicationSetStatus.Pending, (await SetAsync(setId)).Status);
+        Assert.Equal("権限の確認", (await portal.SetAsync(1)).Name);
+        Assert.Equal(PublicationSetStatus.Pending, (await portal.SetAsync(1)).Status);
     }
 }

@@ -12,40 +12,60 @@ using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
 
-/// <summary>CSV and .xlsx for the 審議会, read back with a CSV parser and with the Open XML SDK.</summary>
-public sealed class InboxExportTests : IAsyncLifetime
+/// <summary>
+/// CSV and .xlsx for the 審議会, read back with a CSV parser and with the Open XML SDK. These tests read the four
+/// comments and count no audit entries, so they share one portal (<see cref="InboxExportAuditTests"/> has the rest).
+/// </summary>
+public sealed class InboxExportTests(InboxExportTests.FourComments seeded) : IClassFixture<InboxExportTests.FourComments>, IAsyncLifetime
 {
     private const string Tricky = "He said \"hi\", then left.\r\nSecond line, with a comma";
 
-    private readonly PortalFactory portal = new();
+    private readonly PortalFactory portal = seeded.Portal;
+    private readonly Comment formula = seeded.Formula;
+    private readonly Comment tricky = seeded.Tricky;
+    private readonly Comment hidden = seeded.Hidden;
+    private readonly Comment withContact = seeded.WithContact;
     private BackofficeSession session = null!;
-    private Comment formula = null!;
-    private Comment tricky = null!;
-    private Comment hidden = null!;
-    private Comment withContact = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (session, _) = await InboxTestData.LogInOfficerAsync(portal);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>One portal for the export tests with the four comments they read.</summary>
+    public sealed class FourComments : IAsyncLifetime
     {
-        (session, _) = await InboxTestData.LogInOfficerAsync(portal);
-        formula = await InboxTestData.AddCommentAsync(portal, c => { c.Text = "=1+1"; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 1); });
-        tricky = await InboxTestData.AddCommentAsync(portal, c => { c.Text = Tricky; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 2); c.Field = "SDGs・環境"; c.AgeGroup = AgeGroup.Twenties; });
-        hidden = await InboxTestData.AddCommentAsync(portal, c => { c.Text = "宣伝です"; c.Status = CommentStatus.Hidden; c.HiddenReason = "宣伝・スパム"; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 3); });
-        withContact = await InboxTestData.AddCommentAsync(portal, c =>
+        public PortalFactory Portal { get; } = new();
+
+        public Comment Formula { get; private set; } = null!;
+
+        public Comment Tricky { get; private set; } = null!;
+
+        public Comment Hidden { get; private set; } = null!;
+
+        public Comment WithContact { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            c.Text = "返事がほしいです";
-            c.Nickname = "はなこ";
-            c.ReplyEmailProtected = InboxTestData.ProtectEmail(portal, "hanako@example.jp");
-            c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 4);
-        });
+            Formula = await InboxTestData.AddCommentAsync(Portal, c => { c.Text = "=1+1"; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 1); });
+            Tricky = await InboxTestData.AddCommentAsync(Portal, c => { c.Text = InboxExportTests.Tricky; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 2); c.Field = "SDGs・環境"; c.AgeGroup = AgeGroup.Twenties; });
+            Hidden = await InboxTestData.AddCommentAsync(Portal, c => { c.Text = "宣伝です"; c.Status = CommentStatus.Hidden; c.HiddenReason = "宣伝・スパム"; c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 3); });
+            WithContact = await InboxTestData.AddCommentAsync(Portal, c =>
+            {
+                c.Text = "返事がほしいです";
+                c.Nickname = "はなこ";
+                c.ReplyEmailProtected = InboxTestData.ProtectEmail(Portal, "hanako@example.jp");
+                c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 4);
+            });
+        }
+
+        public Task DisposeAsync()
+        {
+            Portal.Dispose();
+            return Task.CompletedTask;
+        }
     }
 
-    public Task DisposeAsync()
-    {
-        portal.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private Task<HttpResponseMessage> ExportAsync(BackofficeSession officer, Dictionary<string, string> fields) =>
+    internal static Task<HttpResponseMessage> ExportAsync(BackofficeSession officer, Dictionary<string, string> fields) =>
         officer.PostFormAsync("/backoffice/feedback", "/backoffice/feedback/export", fields);
 
     /// <summary>Parses with CsvHelper after checking and removing the UTF-8 byte-order mark.</summary>
@@ -112,22 +132,6 @@ public sealed class InboxExportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Contact_columns_appear_only_when_ticked_and_hold_the_decrypted_address()
-    {
-        var without = ParseCsv(await (await ExportAsync(session, new() { ["Format"] = "csv" })).Content.ReadAsByteArrayAsync());
-        Assert.DoesNotContain("ニックネーム", without[0]);
-        Assert.DoesNotContain(without.SelectMany(r => r), cell => cell.Contains("hanako"));
-
-        var with = ParseCsv(await (await ExportAsync(session, new() { ["Format"] = "csv", ["IncludeContacts"] = "true" })).Content.ReadAsByteArrayAsync());
-        var row = Assert.Single(with, r => r[0] == withContact.ReceiptNumber);
-        Assert.Equal("はなこ", row[Array.IndexOf(with[0], "ニックネーム")]);
-        Assert.Equal("hanako@example.jp", row[Array.IndexOf(with[0], "返信用メールアドレス")]);
-
-        // Each export is one audited action, not one entry per address it carried.
-        Assert.Equal([InboxAuditActions.Export, InboxAuditActions.Export], (await InboxTestData.AuditAsync(portal)).Select(a => a.Action));
-    }
-
-    [Fact]
     public async Task Roles_without_the_right_cannot_export_at_all_and_the_list_offers_the_contact_box_only_to_those_with_it()
     {
         var (publicRelations, _) = await InboxTestData.LogInOfficerAsync(portal, BackofficeRoles.PublicRelations);
@@ -177,12 +181,43 @@ public sealed class InboxExportTests : IAsyncLifetime
         Assert.Equal(1D, pane.VerticalSplit!.Value);
         Assert.Equal(rows[0].Length, worksheet.GetFirstChild<Columns>()!.Elements<Column>().Count(c => c.CustomWidth?.Value == true && c.Width!.Value > 0));
     }
+}
+
+/// <summary>The export tests that count audit entries: each starts a portal of its own with the four comments.</summary>
+public sealed class InboxExportAuditTests : IAsyncLifetime
+{
+    private readonly InboxExportTests.FourComments seeded = new();
+    private BackofficeSession session = null!;
+
+    public async Task InitializeAsync()
+    {
+        (session, _) = await InboxTestData.LogInOfficerAsync(seeded.Portal);
+        await seeded.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => seeded.DisposeAsync();
+
+    [Fact]
+    public async Task Contact_columns_appear_only_when_ticked_and_hold_the_decrypted_address()
+    {
+        var without = InboxExportTests.ParseCsv(await (await InboxExportTests.ExportAsync(session, new() { ["Format"] = "csv" })).Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("ニックネーム", without[0]);
+        Assert.DoesNotContain(without.SelectMany(r => r), cell => cell.Contains("hanako"));
+
+        var with = InboxExportTests.ParseCsv(await (await InboxExportTests.ExportAsync(session, new() { ["Format"] = "csv", ["IncludeContacts"] = "true" })).Content.ReadAsByteArrayAsync());
+        var row = Assert.Single(with, r => r[0] == seeded.WithContact.ReceiptNumber);
+        Assert.Equal("はなこ", row[Array.IndexOf(with[0], "ニックネーム")]);
+        Assert.Equal("hanako@example.jp", row[Array.IndexOf(with[0], "返信用メールアドレス")]);
+
+        // Each export is one audited action, not one entry per address it carried.
+        Assert.Equal([InboxAuditActions.Export, InboxAuditActions.Export], (await InboxTestData.AuditAsync(seeded.Portal)).Select(a => a.Action));
+    }
 
     [Fact]
     public async Task Each_export_is_audited_with_format_count_filter_and_whether_contacts_were_included()
     {
-        await ExportAsync(session, new() { ["Format"] = "xlsx", ["IncludeContacts"] = "true", ["Age"] = "Twenties" });
-        var entry = Assert.Single(await InboxTestData.AuditAsync(portal));
+        await InboxExportTests.ExportAsync(session, new() { ["Format"] = "xlsx", ["IncludeContacts"] = "true", ["Age"] = "Twenties" });
+        var entry = Assert.Single(await InboxTestData.AuditAsync(seeded.Portal));
         Assert.Equal((InboxAuditActions.Export, "xlsx"), (entry.Action, entry.Target));
         Assert.Equal("1件を書き出し（状態=非表示以外, 年代=20代、連絡先を含む）", entry.Detail);
     }
@@ -192,6 +227,6 @@ public sealed class InboxExportTests : IAsyncLifetime
     {
         var response = await session.Client.PostAsync("/backoffice/feedback/export", new FormUrlEncodedContent(new Dictionary<string, string> { ["Format"] = "csv" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await InboxTestData.AuditAsync(portal));
+        Assert.Empty(await InboxTestData.AuditAsync(seeded.Portal));
     }
 }

@@ -236,25 +236,6 @@ public sealed class InboxHandlingTests : IDisposable
         Assert.Single(await InboxTestData.AuditAsync(portal));
     }
 
-    [Theory]
-    [InlineData(BackofficeRoles.PlanningOfficer)]
-    [InlineData(BackofficeRoles.Administrator)]
-    public async Task The_reply_email_is_shown_decrypted_to_the_two_roles_that_may_contact_residents(string role)
-    {
-        var (session, _) = await InboxTestData.LogInOfficerAsync(portal, role);
-        var comment = await InboxTestData.AddCommentAsync(portal, c =>
-        {
-            c.Nickname = "たろう";
-            c.ReplyEmailProtected = InboxTestData.ProtectEmail(portal, "taro@example.jp");
-        });
-
-        var html = await session.Client.GetStringAsync(DetailPath(comment));
-        var contact = InboxTestData.Terms(HtmlText.Parse(html).QuerySelector("section[aria-labelledby=contact-heading] dl")!);
-        Assert.Equal("たろう", contact["ニックネーム"]);
-        Assert.Equal("taro@example.jp", contact["返信用メールアドレス"]);
-        Assert.DoesNotContain(comment.ReplyEmailProtected!, html);
-    }
-
     [Fact]
     public async Task Each_showing_of_a_reply_email_is_audited_and_pages_without_an_address_are_not()
     {
@@ -284,6 +265,32 @@ public sealed class InboxHandlingTests : IDisposable
         Assert.Contains("暗号鍵が見つからないため読み出せません", contact["返信用メールアドレス"]);
         Assert.Empty(await InboxTestData.AuditAsync(portal));
     }
+}
+
+/// <summary>
+/// The detail page shows the contact, its purge and the routing rule: these tests count nothing the others change,
+/// so they share one portal.
+/// </summary>
+public sealed class InboxDetailPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData(BackofficeRoles.PlanningOfficer)]
+    [InlineData(BackofficeRoles.Administrator)]
+    public async Task The_reply_email_is_shown_decrypted_to_the_two_roles_that_may_contact_residents(string role)
+    {
+        var (session, _) = await InboxTestData.LogInOfficerAsync(portal, role);
+        var comment = await InboxTestData.AddCommentAsync(portal, c =>
+        {
+            c.Nickname = "たろう";
+            c.ReplyEmailProtected = InboxTestData.ProtectEmail(portal, "taro@example.jp");
+        });
+
+        var html = await session.Client.GetStringAsync(InboxHandlingTests.DetailPath(comment));
+        var contact = InboxTestData.Terms(HtmlText.Parse(html).QuerySelector("section[aria-labelledby=contact-heading] dl")!);
+        Assert.Equal("たろう", contact["ニックネーム"]);
+        Assert.Equal("taro@example.jp", contact["返信用メールアドレス"]);
+        Assert.DoesNotContain(comment.ReplyEmailProtected!, html);
+    }
 
     [Fact]
     public async Task A_purged_contact_says_so_instead_of_showing_anything()
@@ -291,7 +298,7 @@ public sealed class InboxHandlingTests : IDisposable
         var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
         var comment = await InboxTestData.AddCommentAsync(portal, c => c.PersonalDataPurgedUtc = InboxTestData.Tokyo(2026, 8, 3));
 
-        var contact = HtmlText.Collapse(HtmlText.Parse(await session.Client.GetStringAsync(DetailPath(comment))).QuerySelector("section[aria-labelledby=contact-heading]")!.TextContent);
+        var contact = HtmlText.Collapse(HtmlText.Parse(await session.Client.GetStringAsync(InboxHandlingTests.DetailPath(comment))).QuerySelector("section[aria-labelledby=contact-heading]")!.TextContent);
         Assert.Contains("保存期間を過ぎたため2026年8月3日に削除しました", contact);
     }
 
@@ -303,8 +310,8 @@ public sealed class InboxHandlingTests : IDisposable
         var routed = await InboxTestData.AddCommentAsync(portal, c => c.RoutingRuleId = ruleId);
         var unrouted = await InboxTestData.AddCommentAsync(portal);
 
-        Assert.Contains("振り分けルール「政策企画部の重点目標への意見は総合計画の意見聴取へ」による", HtmlText.MainText(await session.Client.GetStringAsync(DetailPath(routed))));
-        Assert.Contains("どのルールにも当てはまらず、既定の意見募集へ", HtmlText.MainText(await session.Client.GetStringAsync(DetailPath(unrouted))));
+        Assert.Contains("振り分けルール「政策企画部の重点目標への意見は総合計画の意見聴取へ」による", HtmlText.MainText(await session.Client.GetStringAsync(InboxHandlingTests.DetailPath(routed))));
+        Assert.Contains("どのルールにも当てはまらず、既定の意見募集へ", HtmlText.MainText(await session.Client.GetStringAsync(InboxHandlingTests.DetailPath(unrouted))));
     }
 
     [Fact]

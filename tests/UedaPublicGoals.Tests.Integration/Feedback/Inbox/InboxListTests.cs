@@ -6,63 +6,15 @@ using UedaPublicGoals.Tests.Integration.Infrastructure;
 namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
 
 /// <summary>The list narrows by every filter; four comments with distinct attributes tell them apart.</summary>
-public sealed class InboxListTests : IAsyncLifetime
+public sealed class InboxListTests(InboxListTests.FourComments seeded) : IClassFixture<InboxListTests.FourComments>, IAsyncLifetime
 {
-    private readonly PortalFactory portal = new();
-    private readonly Dictionary<string, Comment> comments = [];
+    private readonly Dictionary<string, Comment> comments = seeded.Comments;
+    private readonly Guid goalId = seeded.GoalId;
     private BackofficeSession session = null!;
-    private Guid goalId;
 
-    public async Task InitializeAsync()
-    {
-        (session, _) = await InboxTestData.LogInOfficerAsync(portal);
-        goalId = InboxTestData.FirstGoal(portal).DocumentId;
-        var fields = FeedbackSeeder.ComprehensivePlanFields;
+    public async Task InitializeAsync() => (session, _) = await InboxTestData.LogInOfficerAsync(seeded.Portal);
 
-        comments["bus"] = await InboxTestData.AddCommentAsync(portal, c =>
-        {
-            c.Text = "バスの本数を増やしてほしい";
-            c.Field = fields[0];
-            c.AgeGroup = AgeGroup.Twenties;
-            c.Residence = Residence.InUeda;
-            c.Channel = CommentChannel.Web;
-            c.GoalDocumentId = goalId;
-            c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 1);
-        });
-        // 00:30 in Tokyo on 15 October is still 14 October in UTC: the date filter must use Tokyo dates.
-        comments["library"] = await InboxTestData.AddCommentAsync(portal, c =>
-        {
-            c.Text = "図書館の開館時間を延ばしてほしい";
-            c.Field = fields[1];
-            c.AgeGroup = AgeGroup.HighSchool;
-            c.Residence = Residence.CommutesIn;
-            c.Channel = CommentChannel.Post;
-            c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 15, 0, 30);
-        });
-        comments["spam"] = await InboxTestData.AddCommentAsync(portal, c =>
-        {
-            c.Text = "格安の宣伝です";
-            c.Status = CommentStatus.Hidden;
-            c.HiddenReason = "宣伝";
-            c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 20);
-        });
-        comments["park"] = await InboxTestData.AddCommentAsync(portal, c =>
-        {
-            c.Text = "公園に日陰がほしい";
-            c.Field = fields[0];
-            c.AgeGroup = AgeGroup.Sixties;
-            c.Residence = Residence.Other;
-            c.Channel = CommentChannel.Workshop;
-            c.Status = CommentStatus.Reviewed;
-            c.ReceivedUtc = InboxTestData.Tokyo(2026, 11, 1);
-        });
-    }
-
-    public Task DisposeAsync()
-    {
-        portal.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string, string[]> Filters() => new()
     {
@@ -137,9 +89,78 @@ public sealed class InboxListTests : IAsyncLifetime
         Assert.Equal("バス", document.QuerySelector("#f-q")!.GetAttribute("value"));
     }
 
+    /// <summary>One portal for the class with the four comments; the tests only read, so they share it.</summary>
+    public sealed class FourComments : IAsyncLifetime
+    {
+        public PortalFactory Portal { get; } = new();
+
+        public Dictionary<string, Comment> Comments { get; } = [];
+
+        public Guid GoalId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            GoalId = InboxTestData.FirstGoal(Portal).DocumentId;
+            var fields = FeedbackSeeder.ComprehensivePlanFields;
+
+            Comments["bus"] = await InboxTestData.AddCommentAsync(Portal, c =>
+            {
+                c.Text = "バスの本数を増やしてほしい";
+                c.Field = fields[0];
+                c.AgeGroup = AgeGroup.Twenties;
+                c.Residence = Residence.InUeda;
+                c.Channel = CommentChannel.Web;
+                c.GoalDocumentId = GoalId;
+                c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 1);
+            });
+            // 00:30 in Tokyo on 15 October is still 14 October in UTC: the date filter must use Tokyo dates.
+            Comments["library"] = await InboxTestData.AddCommentAsync(Portal, c =>
+            {
+                c.Text = "図書館の開館時間を延ばしてほしい";
+                c.Field = fields[1];
+                c.AgeGroup = AgeGroup.HighSchool;
+                c.Residence = Residence.CommutesIn;
+                c.Channel = CommentChannel.Post;
+                c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 15, 0, 30);
+            });
+            Comments["spam"] = await InboxTestData.AddCommentAsync(Portal, c =>
+            {
+                c.Text = "格安の宣伝です";
+                c.Status = CommentStatus.Hidden;
+                c.HiddenReason = "宣伝";
+                c.ReceivedUtc = InboxTestData.Tokyo(2026, 10, 20);
+            });
+            Comments["park"] = await InboxTestData.AddCommentAsync(Portal, c =>
+            {
+                c.Text = "公園に日陰がほしい";
+                c.Field = fields[0];
+                c.AgeGroup = AgeGroup.Sixties;
+                c.Residence = Residence.Other;
+                c.Channel = CommentChannel.Workshop;
+                c.Status = CommentStatus.Reviewed;
+                c.ReceivedUtc = InboxTestData.Tokyo(2026, 11, 1);
+            });
+        }
+
+        public Task DisposeAsync()
+        {
+            Portal.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>Paging through the inbox: it adds fifty-two comments, so it starts a portal of its own.</summary>
+public sealed class InboxPagingTests : IDisposable
+{
+    private readonly PortalFactory portal = new();
+
+    public void Dispose() => portal.Dispose();
+
     [Fact]
     public async Task Fifty_comments_fit_on_a_page_and_the_rest_follow_on_the_next_keeping_the_filter()
     {
+        var (session, _) = await InboxTestData.LogInOfficerAsync(portal);
         for (var i = 0; i < 52; i++)
         {
             await InboxTestData.AddCommentAsync(portal, c =>

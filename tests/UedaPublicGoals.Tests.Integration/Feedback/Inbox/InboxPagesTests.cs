@@ -3,12 +3,9 @@ using UedaPublicGoals.Tests.Integration.Infrastructure;
 
 namespace UedaPublicGoals.Tests.Integration.Feedback.Inbox;
 
-public sealed class InboxPagesTests : IDisposable
+/// <remarks>A page's heading does not depend on what the other tests added, so they share one portal.</remarks>
+public sealed class InboxPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly PortalFactory portal = new();
-
-    public void Dispose() => portal.Dispose();
-
     [Theory]
     [InlineData("/backoffice/feedback", "意見受付箱")]
     [InlineData("/backoffice/feedback/new", "紙などで受け付けた意見の登録")]
