@@ -92,7 +92,7 @@ public static class FeedbackExtensions
     public static async Task InitializeFeedbackAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<FeedbackDbContext>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<FeedbackDbContext>().Database.MigrateWhenBehindAsync(ct);
         await scope.ServiceProvider.GetRequiredService<FeedbackSeeder>().SeedAsync(ct);
     }
 }

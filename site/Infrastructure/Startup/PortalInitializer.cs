@@ -19,7 +19,7 @@ public static class PortalInitializer
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             // Nodes starting together on one PostgreSQL database take turns from here to the feedback seed.
             await using var startupLock = await StartupLock.AcquireAsync(db, logger, ct);
-            await db.Database.MigrateAsync(ct);
+            await db.Database.MigrateWhenBehindAsync(ct);
             if (db.Database.IsSqlite())
             {
                 // Write-ahead logging lets readers carry on while a comment or a publish commits;
