@@ -5,6 +5,7 @@ using UedaPublicGoals.Backoffice;
 using UedaPublicGoals.Content;
 using UedaPublicGoals.Content.Redirects;
 using UedaPublicGoals.Content.Seed;
+using UedaPublicGoals.Feedback.AntiSpam;
 using UedaPublicGoals.Feedback.Forms;
 using UedaPublicGoals.Follow;
 using UedaPublicGoals.Infrastructure.Database;
@@ -54,7 +55,7 @@ app.UseUnusablePathGuard();
 app.UseContentRedirects();
 app.UseRouting();
 app.UseCors();
-app.UseRateLimiter(); // after routing: the feedback submit endpoint names its policy
+app.UseSubmitRateLimit(); // after routing: the feedback submit endpoints are marked [SubmitRateLimited]
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseBackofficeGate();

@@ -19,7 +19,7 @@ namespace UedaPublicGoals.Feedback.Public;
 /// The resident side of the module (form, anti-spam, submission, notifications, privacy, results,
 /// poster) and the services the staff side shares: <see cref="CommentRouter"/>,
 /// <see cref="ReplyEmailProtector"/>, <see cref="FeedbackResultsCache"/>, <see cref="NotificationQueue"/>.
-/// Called from AddFeedback(); the host adds app.UseRateLimiter() after UseRouting().
+/// Called from AddFeedback(); the host adds app.UseSubmitRateLimit() after UseRouting().
 /// </summary>
 public static class FeedbackResidentSideExtensions
 {
@@ -42,7 +42,7 @@ public static class FeedbackResidentSideExtensions
         services.AddScoped<RejectionTally>();
         services.AddScoped<ClientAllowance>();
         services.AddScoped<HumanCheckPolicy>();
-        services.AddRateLimiter(o => o.AddPolicy<string, SubmitRateLimit>(SubmitRateLimit.PolicyName));
+        services.AddSingleton<SubmitRateLimit>();
         services.AddTransient<IStartupFilter, RecaptchaContentSecurityPolicy>();
 
         // Submission and routing

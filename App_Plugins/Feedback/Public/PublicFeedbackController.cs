@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.AntiSpam;
@@ -162,7 +161,7 @@ public sealed class PublicFeedbackController(
     }
 
     [HttpPost("/iken/{consultation}/send")]
-    [EnableRateLimiting(SubmitRateLimit.PolicyName)]
+    [SubmitRateLimited]
     [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Send(string consultation, [FromForm] CommentFormFields form, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback.AntiSpam;
@@ -87,7 +86,7 @@ public sealed class SurveyPublicController(
     }
 
     [HttpPost(SurveyPaths.List + "/{slug}")]
-    [EnableRateLimiting(SubmitRateLimit.PolicyName)]
+    [SubmitRateLimited]
     [IgnoreAntiforgeryToken]
     [RequestFormLimits(ValueCountLimit = FormValueLimit)]
     public async Task<IActionResult> Answer(string slug, CancellationToken ct)
