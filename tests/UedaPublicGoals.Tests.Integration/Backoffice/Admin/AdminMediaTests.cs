@@ -16,22 +16,33 @@ namespace UedaPublicGoals.Tests.Integration.Backoffice.Admin;
 /// </summary>
 public sealed class AdminMediaTests(AdminPortal portal) : IClassFixture<AdminPortal>
 {
-    public static TheoryData<string, byte[], string, string, string> Refused() => new()
+    // The bytes are made when a case runs (RefusedBytes), not carried in the theory data: xunit serialises theory data
+    // at discovery element by element, and the 5 MB file alone cost about 20 s of CPU there, twice a run.
+    public static TheoryData<string, string, string, string> Refused() => new()
     {
-        { "a text file named .png", TestImages.Text, "image.png", "image/png", "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）" },
-        { "an SVG", TestImages.Svg, "logo.svg", "image/svg+xml", "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）" },
-        { "an SVG named .png", TestImages.Svg, "logo.png", "image/png", "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）" },
-        { "a valid PNG over 5 MB", TestImages.Png(8, 8, extraBytes: (int)MediaLimits.MaxImageBytes), "big.png", "image/png", "画像は5MBまでです。選んだファイルは5.0MBあります。" },
-        { "an empty file", [], "empty.png", "image/png", "選んだファイルは空です。" },
+        { "a text file named .png", "image.png", "image/png", "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）" },
+        { "an SVG", "logo.svg", "image/svg+xml", "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）" },
+        { "an SVG named .png", "logo.png", "image/png", "PNG・JPEG・WebP 形式の画像だけをアップロードできます（SVG などは使えません）" },
+        { "a valid PNG over 5 MB", "big.png", "image/png", "画像は5MBまでです。選んだファイルは5.0MBあります。" },
+        { "an empty file", "empty.png", "image/png", "選んだファイルは空です。" },
+    };
+
+    private static byte[] RefusedBytes(string what) => what switch
+    {
+        "a text file named .png" => TestImages.Text,
+        "an SVG" or "an SVG named .png" => TestImages.Svg,
+        "a valid PNG over 5 MB" => TestImages.Png(8, 8, extraBytes: (int)MediaLimits.MaxImageBytes),
+        "an empty file" => [],
+        _ => throw new ArgumentOutOfRangeException(nameof(what), what, "no bytes for this case"),
     };
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public async Task Anything_but_a_small_png_jpeg_or_webp_is_refused_with_a_clear_message(string what, byte[] bytes, string fileName, string declaredType, string message)
+    public async Task Anything_but_a_small_png_jpeg_or_webp_is_refused_with_a_clear_message(string what, string fileName, string declaredType, string message)
     {
         var session = await portal.AdminAsync();
 
-        var response = await UploadAsync(session, bytes, fileName, declaredType);
+        var response = await UploadAsync(session, RefusedBytes(what), fileName, declaredType);
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{what}: {response.StatusCode}");
         var document = HtmlText.Parse(await response.Content.ReadAsStringAsync());
