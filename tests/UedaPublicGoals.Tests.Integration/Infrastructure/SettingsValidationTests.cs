@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Feedback;
 
@@ -10,10 +11,13 @@ public sealed class SettingsValidationTests
 {
     private sealed class PortalWithSetting(string key, string value) : PortalFactory
     {
+        public CapturedLogs Logs { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting(key, value);
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         }
     }
 
@@ -39,7 +43,12 @@ public sealed class SettingsValidationTests
 
         var thrown = Assert.ThrowsAny<Exception>(() => portal.CreatePublicClient());
 
-        var validation = Flatten(thrown).OfType<OptionsValidationException>().FirstOrDefault();
+        // When the site fails fast, WebApplicationFactory can reach the stopped host's disposed services before it
+        // hands over the failure (ObjectDisposedException); the host has logged the failure by then ("Hosting failed
+        // to start"), so the validation error is looked for there too.
+        var validation = Flatten(thrown)
+            .Concat(portal.Logs.Entries.Where(e => e.Exception is not null).SelectMany(e => Flatten(e.Exception!)))
+            .OfType<OptionsValidationException>().FirstOrDefault();
         Assert.True(validation is not null, $"expected an OptionsValidationException, got {thrown}");
         Assert.Equal(optionsType, validation.OptionsType.Name);
         Assert.Contains(member, validation.Message);
