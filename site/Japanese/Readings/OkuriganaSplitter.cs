@@ -38,7 +38,7 @@ public static class OkuriganaSplitter
             pattern.Append(isKanji ? "(.+?)" : Regex.Escape(KanaText.ToHiragana(text)));
         }
 
-        Match match;
+        Match? match;
         try
         {
             match = Regex.Match(hiragana, pattern.Append('$').ToString(), RegexOptions.CultureInvariant, matchTimeout);
@@ -47,10 +47,10 @@ public static class OkuriganaSplitter
         {
             // Too slow to line up: read it like a word that does not line up, rather than fail the
             // page or the search index that asked for its reading.
-            return [new ReadingSegment(surface, hiragana)];
+            match = null;
         }
 
-        if (!match.Success)
+        if (match is not { Success: true })
         {
             return [new ReadingSegment(surface, hiragana)];
         }
