@@ -15,6 +15,8 @@ public static class PublicSiteExtensions
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddControllersWithViews();
+        // Indexed asp-for (the goal and survey editors) read without compiling an expression per field per render.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IModelExpressionProvider, Kernel.Forms.IndexedModelExpressionProvider>();
 
         // Japanese text goes out as UTF-8, not as &#x…; entities. HTML-significant
         // characters (< > & " ') are still encoded everywhere.
