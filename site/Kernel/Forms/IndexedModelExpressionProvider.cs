@@ -37,9 +37,9 @@ public sealed class IndexedModelExpressionProvider(IModelMetadataProvider metada
         // As MVC's provider: the property's metadata on the type the expression reads it from; a field has none.
         var metadata = (last.Member is PropertyInfo ? metadataProvider.GetMetadataForType(last.Container!).Properties[last.Member.Name] : null)
             ?? metadataProvider.GetMetadataForType(typeof(TValue));
-        var model = Evaluate(viewData.Model, path);
-        // The same container as MVC's provider gives: the view's model, whose explorer the tag helpers read for the prefix.
-        return new ModelExpression(name, new ModelExplorer(metadataProvider, viewData.ModelExplorer, metadata, model));
+        // As MVC's provider: the view's model is the container, and the value is read from it when first asked for
+        // (a label never asks, so an index past the end fails only where the value is shown).
+        return new ModelExpression(name, new ModelExplorer(metadataProvider, viewData.ModelExplorer, metadata, container => Evaluate(container, path)));
     }
 
     /// <summary>One step from the model to the field: a property or field (read on <paramref name="Container"/>), or an indexer with its index already read.</summary>
@@ -86,19 +86,19 @@ public sealed class IndexedModelExpressionProvider(IModelMetadataProvider metada
             case ConstantExpression constant:
                 value = constant.Value;
                 return true;
-            case MemberExpression { Member: FieldInfo field } member when member.Expression is null || TryReadConstant(member.Expression, out _):
+            case MemberExpression { Member: FieldInfo field } member:
                 object? target = null;
-                if (member.Expression is not null)
+                if (member.Expression is not null && !TryReadConstant(member.Expression, out target))
                 {
-                    TryReadConstant(member.Expression, out target);
+                    break;
                 }
 
                 value = field.GetValue(target);
                 return true;
-            default:
-                value = null;
-                return false;
         }
+
+        value = null;
+        return false;
     }
 
     /// <summary>The value at the end of the path; null when a step on the way is null, as MVC's accessor answers.</summary>
@@ -114,9 +114,10 @@ public sealed class IndexedModelExpressionProvider(IModelMetadataProvider metada
 
             current = step switch
             {
-                { Member: PropertyInfo property } => property.GetValue(current),
+                // A getter's own exception comes through unwrapped, as from the compiled lambda.
+                { Member: PropertyInfo property } => property.GetValue(current, BindingFlags.DoNotWrapExceptions, null, null, null),
                 { Member: FieldInfo field } => field.GetValue(current),
-                { Indexer: not null } => step.Indexer.Invoke(current, [step.Index]),
+                { Indexer: not null } => step.Indexer.Invoke(current, BindingFlags.DoNotWrapExceptions, null, [step.Index], null),
                 _ => ((IList)current)[(int)step.Index!],
             };
         }

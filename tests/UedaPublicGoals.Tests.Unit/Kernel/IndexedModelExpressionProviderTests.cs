@@ -94,6 +94,20 @@ public sealed class IndexedModelExpressionProviderTests
     }
 
     [Fact]
+    public void An_index_past_the_end_names_the_field_and_fails_only_when_its_value_is_read_as_with_MVC()
+    {
+        var metadata = new EmptyModelMetadataProvider();
+        var viewData = new ViewDataDictionary<Sheet>(metadata, new ModelStateDictionary()) { Model = Model };
+        var past = Model.Items.Count;
+        foreach (IModelExpressionProvider provider in new IModelExpressionProvider[] { new ModelExpressionProvider(metadata), new IndexedModelExpressionProvider(metadata) })
+        {
+            var expression = provider.CreateModelExpression(viewData, m => m.Items[past].Name);
+            Assert.Equal("Items[2].Name", expression.Name);
+            Assert.Throws<ArgumentOutOfRangeException>(() => expression.Model);
+        }
+    }
+
+    [Fact]
     public void Expressions_without_an_indexer_or_of_another_shape_are_MVCs_own()
     {
         AssertSameAsMvc(m => m.Title);
