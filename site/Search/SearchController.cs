@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using UedaPublicGoals.Kernel;
 using UedaPublicGoals.Public;
 using UedaPublicGoals.Search.Querying;
 
@@ -24,7 +25,7 @@ public sealed class SearchController(SiteSearch search, IOptions<SearchOptions> 
     public IActionResult Index(string? q, string? department, string? year, string? type, string? page)
     {
         var pageNumber = int.TryParse(page, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? Math.Clamp(parsed, 1, MaxPage) : 1;
-        var outcome = search.Search(new SearchRequest(q, department, year, type, (pageNumber - 1) * PageSize, PageSize));
+        var outcome = search.Search(new SearchRequest(q, department, year, type, Paging.Offset(pageNumber, PageSize), PageSize));
         Response.StatusCode = outcome.Status switch
         {
             SearchStatus.Invalid => StatusCodes.Status400BadRequest,
@@ -75,7 +76,7 @@ public sealed record SearchPageModel(
 
     public int PageCount => (Total + PageSize - 1) / PageSize;
 
-    public int FirstShown => (PageNumber - 1) * PageSize + 1;
+    public int FirstShown => Paging.Offset(PageNumber, PageSize) + 1;
 
     public int LastShown => FirstShown + Outcome.Results.Hits.Count - 1;
 

@@ -61,7 +61,7 @@ public sealed class InboxService(FeedbackDbContext db, IFeedbackAudit audit, Fee
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var comments = await query
             .OrderByDescending(c => c.ReceivedUtc).ThenByDescending(c => c.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(Paging.Offset(page, PageSize)).Take(PageSize)
             .ToListAsync(ct);
         return new InboxPage(comments, total, page, pageCount);
     }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UedaPublicGoals.Feedback.Data;
 using UedaPublicGoals.Feedback.Model;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Feedback.Results;
 
@@ -53,7 +54,7 @@ public sealed class PublishedComments(FeedbackDbContext db)
 
         var query = InGroup(consultation, index);
         var total = await query.CountAsync(ct);
-        return new ResultsGroup(index, Label(consultation, index), total, await Page(query, (page - 1) * PageSize, PageSize).ToListAsync(ct));
+        return new ResultsGroup(index, Label(consultation, index), total, await Page(query, Paging.Offset(page, PageSize), PageSize).ToListAsync(ct));
     }
 
     public static string Label(Consultation consultation, int index) => index < consultation.Fields.Count ? consultation.Fields[index] : OtherLabel;

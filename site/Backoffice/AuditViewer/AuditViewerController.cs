@@ -111,7 +111,7 @@ public sealed class AuditViewerController(PortalDbContext db, AuditActionCatalog
         var total = await query.CountAsync(ct);
         var pageCount = Paging.PageCount(total, PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var entries = await query.OrderByDescending(a => a.Utc).ThenByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var entries = await query.OrderByDescending(a => a.Utc).ThenByDescending(a => a.Id).Skip(Paging.Offset(page, PageSize)).Take(PageSize).ToListAsync(ct);
         return View("Index", new AuditPage(filter, entries, total, page, pageCount, PageSize, actions));
     }
 

@@ -173,7 +173,7 @@ public sealed class ContentTreeQuery(PortalDbContext db)
         var openedYearId = openedYearDepartment is { } shownDepartment && shownIds.Contains(shownDepartment) ? opening.YearId : null;
         var openedPage = openedYearId is null ? 1 : Math.Clamp(opening.Page, 1, Paging.PageCount(goalCounts.GetValueOrDefault(openedYearId.Value), goalsPerPage));
         var goalRows = openedYearId is not null
-            ? await WithDraftsAsync(Ordered(liveGoals.Where(d => d.FiscalYearId == openedYearId)).Skip((openedPage - 1) * goalsPerPage).Take(goalsPerPage), withDetails, ct)
+            ? await WithDraftsAsync(Ordered(liveGoals.Where(d => d.FiscalYearId == openedYearId)).Skip(Paging.Offset(openedPage, goalsPerPage)).Take(goalsPerPage), withDetails, ct)
             : [];
         var pageRows = await WithDraftsAsync(
             Ordered(db.Documents.AsNoTracking().Where(d => d.DeletedUtc == null && d.Kind == DocumentKind.Page)),

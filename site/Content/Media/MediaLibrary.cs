@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UedaPublicGoals.Audit;
 using UedaPublicGoals.Infrastructure.Database;
+using UedaPublicGoals.Kernel;
 
 namespace UedaPublicGoals.Content.Media;
 
@@ -105,7 +106,7 @@ public sealed class MediaLibrary(PortalDbContext db, AuditLog audit, TimeProvide
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(m => m.UploadedUtc).ThenBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await query.OrderByDescending(m => m.UploadedUtc).ThenBy(m => m.Id).Skip(Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return (items, total);
     }
 

@@ -11,7 +11,7 @@ public sealed record DepartmentDirectoryPage(IReadOnlyList<PublishedDepartment> 
 {
     public const string Path = "/bukyoku/";
 
-    public IEnumerable<PublishedDepartment> Departments => All.Skip((Numbers.Number - 1) * Size).Take(Size);
+    public IEnumerable<PublishedDepartment> Departments => All.Skip(Paging.Offset(Numbers.Number, Size)).Take(Size);
 
     /// <summary>The page asked for, or null when the value is not one of its pages (the caller answers 404).</summary>
     public static DepartmentDirectoryPage? Parse(IReadOnlyList<PublishedDepartment> departments, string? page, int size) =>

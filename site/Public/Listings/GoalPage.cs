@@ -10,7 +10,7 @@ public sealed record GoalPage(PublishedFiscalYear Year, int Number, int Size)
 
     public PageNumbers Numbers => new(Year.Url, Number, Count);
 
-    public IEnumerable<PublishedGoal> Goals => Year.Goals.Skip((Number - 1) * Size).Take(Size);
+    public IEnumerable<PublishedGoal> Goals => Year.Goals.Skip(Paging.Offset(Number, Size)).Take(Size);
 
     public string Url => Numbers.Url;
 

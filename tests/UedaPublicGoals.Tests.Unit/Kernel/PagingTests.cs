@@ -20,4 +20,14 @@ public sealed class PagingTests
     [InlineData(204, 8, 26)]
     public void An_item_is_on_the_page_its_index_falls_on(int index, int pageSize, int page) =>
         Assert.Equal(page, Paging.PageHolding(index, pageSize));
+
+    [Theory]
+    [InlineData(1, 50, 0)]
+    [InlineData(2, 50, 50)]
+    [InlineData(26, 8, 200)]
+    public void A_page_starts_after_the_items_of_the_pages_before_it(int page, int pageSize, int offset)
+    {
+        Assert.Equal(offset, Paging.Offset(page, pageSize));
+        Assert.Equal(page, Paging.PageHolding(Paging.Offset(page, pageSize), pageSize));
+    }
 }
