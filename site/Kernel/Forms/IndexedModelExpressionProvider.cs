@@ -22,7 +22,7 @@ public sealed class IndexedModelExpressionProvider(IModelMetadataProvider metada
     {
         ArgumentNullException.ThrowIfNull(viewData);
         ArgumentNullException.ThrowIfNull(expression);
-        if (!TryReadPath(expression, out var path) || !path.Exists(step => step.Index is not null))
+        if (!TryReadPath(expression, out var path) || !path.Exists(step => step.Member is null))
         {
             return mvc.CreateModelExpression(viewData, expression); // no indexer: MVC caches these itself
         }
